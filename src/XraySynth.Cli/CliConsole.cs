@@ -1,0 +1,44 @@
+using Spectre.Console;
+
+namespace XraySynth.Cli;
+
+/// <summary>The terminal a command writes to: standard output and error, or captured writers in tests.</summary>
+public sealed class CliConsole
+{
+    /// <summary>Rich output (tables, progress) to standard output.</summary>
+    public IAnsiConsole Out { get; }
+
+    /// <summary>Errors and warnings.</summary>
+    public TextWriter Error { get; }
+
+    /// <summary>True when standard output is a terminal (progress bars); false in CI logs and tests (plain lines).</summary>
+    public bool Interactive { get; }
+
+    CliConsole(IAnsiConsole output, TextWriter error, bool interactive) { Out = output; Error = error; Interactive = interactive; }
+
+    /// <summary>The process's console.</summary>
+    public static CliConsole System()
+    {
+        bool interactive = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("CI") is null;
+        var output = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+        });
+        return new CliConsole(output, Console.Error, interactive);
+    }
+
+    /// <summary>A console writing plain text to <paramref name="output"/> and <paramref name="error"/> (tests).</summary>
+    public static CliConsole Capture(TextWriter output, TextWriter error)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 160;
+        return new CliConsole(console, error, false);
+    }
+}

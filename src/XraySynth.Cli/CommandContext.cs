@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Spectre.Console;
+using XraySynth.Common;
+using XraySynth.Configuration;
+using XraySynth.Torch;
+
+namespace XraySynth.Cli;
+
+/// <summary>What a command's action works with: the parsed flags, the console, the config file, a reporter.</summary>
+public sealed class CommandContext(ParseResult parse, CliConsole console, GlobalOptions global)
+{
+    /// <summary>The parsed command line.</summary>
+    public ParseResult Parse { get; } = parse;
+
+    /// <summary>Where output goes.</summary>
+    public CliConsole Console { get; } = console;
+
+    /// <summary>--quiet / --verbose.</summary>
+    public Verbosity Verbosity { get; } = global.VerbosityOf(parse);
+
+    /// <summary>The --config file, if one was given.</summary>
+    public string? ConfigPath { get; } = parse.GetValue(global.Config);
+
+    /// <summary>Messages and plain-line progress.</summary>
+    public IReporter Reporter => new ConsoleReporter(Console, Verbosity);
+
+    /// <summary>A section of the --config file, or the record's defaults when no file was given.</summary>
+    public T Section<T>(string section) where T : class, new() =>
+        ConfigPath is null ? new T() : YamlConfig.Load<T>(ConfigPath, section);
+
+    /// <summary>Starts torch with the config's runtime section overridden by --device/--libtorch/--seed/--threads.</summary>
+    public TorchRuntime StartTorch(ComputeOptions options)
+    {
+        RuntimeConfig config = options.Resolve(Parse, Section<RuntimeConfig>(RuntimeConfig.Section));
+        TorchRuntime runtime = TorchRuntime.Start(config.ToOptions());
+        Reporter.Detail($"torch: {runtime.Loaded.Describe()}, device {runtime.Device}, seed {runtime.Seed}");
+        return runtime;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> with progress bars on a terminal, or plain progress lines elsewhere.
+    /// </summary>
+    public T WithProgress<T>(Func<IReporter, T> work)
+    {
+        if (!Console.Interactive || Verbosity == Verbosity.Quiet) return work(Reporter);
+        return Console.Out.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(ctx => work(new ConsoleReporter(Console, Verbosity, ctx)));
+    }
+}

@@ -1,0 +1,3 @@
+using XraySynth.Cli;
+
+return CliApp.Run(args, CliConsole.System());

@@ -1,0 +1,34 @@
+using System.Runtime.InteropServices;
+
+namespace XraySynth.Torch;
+
+/// <summary>
+/// Switches on libtorch's global context that TorchSharp 0.107 does not expose
+/// (<c>torch.use_deterministic_algorithms</c> throws NotImplementedException there). Reached through
+/// the exported C++ symbols of libtorch_cpu.so, looked up in the copy already loaded.
+/// </summary>
+public static unsafe class NativeContextSwitches
+{
+    const string GlobalContext = "_ZN2at13globalContextEv";                         // at::globalContext()
+    const string SetDeterministic = "_ZN2at7Context26setDeterministicAlgorithmsEbb"; // Context::setDeterministicAlgorithms(bool, bool)
+    const string GetDeterministic = "_ZNK2at7Context23deterministicAlgorithmsEv";    // Context::deterministicAlgorithms() const
+
+    /// <summary>Sets <c>torch.use_deterministic_algorithms(enabled, warn_only)</c>.</summary>
+    public static void SetDeterministicAlgorithms(bool enabled, bool warnOnly = false)
+    {
+        var set = (delegate* unmanaged<IntPtr, byte, byte, void>)Export(SetDeterministic);
+        set(Context(), enabled ? (byte)1 : (byte)0, warnOnly ? (byte)1 : (byte)0);
+    }
+
+    /// <summary>Reads <c>torch.are_deterministic_algorithms_enabled()</c>.</summary>
+    public static bool DeterministicAlgorithms()
+    {
+        var get = (delegate* unmanaged<IntPtr, byte>)Export(GetDeterministic);
+        return get(Context()) != 0;
+    }
+
+    static IntPtr Context() => ((delegate* unmanaged<IntPtr>)Export(GlobalContext))();
+
+    // By soname: the dynamic loader returns the libtorch_cpu.so already in the process.
+    static IntPtr Export(string symbol) => NativeLibrary.GetExport(NativeLibrary.Load("libtorch_cpu.so"), symbol);
+}

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using XraySynth.Cli.Commands;
+using XraySynth.Cli.Commands.Data;
 
 namespace XraySynth.Cli;
 
@@ -13,6 +14,7 @@ public static class CliApp
         var root = new RootCommand("XraySynth: synthetic chest X-rays for rare labels, class balancing, and what they gain per disease");
         global.AddTo(root);
         root.Subcommands.Add(DoctorCommand.Create(console, global));
+        root.Subcommands.Add(DataCommand.Create(console, global));
         return root;
     }
 

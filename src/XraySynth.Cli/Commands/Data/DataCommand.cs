@@ -1,0 +1,16 @@
+using System.CommandLine;
+
+namespace XraySynth.Cli.Commands.Data;
+
+/// <summary><c>xraysynth data ...</c>: the dataset stage (phantom, import, prepare, split, check, stats).</summary>
+public static class DataCommand
+{
+    /// <summary>Builds the command group.</summary>
+    public static Command Create(CliConsole console, GlobalOptions global)
+    {
+        var data = new Command("data", "Create, import, prepare, split, check and describe datasets");
+        // Each subcommand lives in its own file in this folder.
+        _ = console; _ = global;
+        return data;
+    }
+}

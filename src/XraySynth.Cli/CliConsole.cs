@@ -25,6 +25,7 @@ public sealed class CliConsole
             Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
             Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
         });
+        if (!interactive) output.Profile.Width = 200; // logs and pipes: no wrapping of long paths in tables
         return new CliConsole(output, Console.Error, interactive);
     }
 

@@ -64,6 +64,25 @@ public static class YamlConfig
             issues.Add(new ConfigIssue(fileName, (int)e.Start.Line, (int)e.Start.Column, "(syntax)", message));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input (e.g. an unclosed '['): locate the last good token.
+            var (line, column) = LastGoodToken(yaml);
+            issues.Add(new ConfigIssue(fileName, line, column, "(syntax)", "invalid YAML after this point (an unclosed bracket or quote?)"));
+            return null;
+        }
+    }
+
+    static (int Line, int Column) LastGoodToken(string yaml)
+    {
+        var scanner = new Scanner(new StringReader(yaml));
+        Mark last = Mark.Empty;
+        try
+        {
+            while (scanner.MoveNext()) last = scanner.Current!.End;
+        }
+        catch (Exception e) when (e is InvalidOperationException or YamlException) { }
+        return ((int)last.Line, (int)last.Column);
     }
 
     static bool IsNull(YamlNode node) =>

@@ -45,8 +45,8 @@ public sealed record DoctorReport
         {
             TorchSharpVersion = typeof(torch).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
                                 ?? typeof(torch).Assembly.GetName().Version?.ToString() ?? "unknown",
-            LibTorchVersion = runtime.Loaded.ExternalDirectory?.ReadVersion() ?? (runtime.Loaded.ExternalDirectory is null ? torch.__version__ : "unknown"),
-            LibTorchLocation = runtime.Loaded.LibTorchCpuPath is { } p ? Path.GetDirectoryName(p) ?? p : "unknown",
+            LibTorchVersion = runtime.Loaded.Directory.ReadVersion() ?? (runtime.Loaded.Origin == "bundled CPU libtorch" ? torch.__version__ : "unknown"),
+            LibTorchLocation = runtime.Loaded.Describe(),
             LibTorchCopies = NativeTorchLoader.FindLoadedPaths("libtorch_cpu.so"),
             LibTorchSharpPatched = shim is null ? null : ElfWeakVersionPatcher.IsWeak(shim, ElfWeakVersionPatcher.LibTorchSharpVersion),
             Device = runtime.Device.ToString(),

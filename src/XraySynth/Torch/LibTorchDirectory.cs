@@ -35,19 +35,19 @@ public sealed record LibTorchDirectory
     {
         string full = System.IO.Path.GetFullPath(directory);
         if (!Directory.Exists(full))
-            throw new UserError($"--libtorch {directory}: no such folder (expected a PyTorch torch/lib or a libtorch lib folder).");
+            throw new UserError($"libtorch folder {directory}: no such folder (expected a PyTorch torch/lib or a libtorch lib folder).");
         string lib = System.IO.Path.Combine(full, "lib");
         if (!File.Exists(System.IO.Path.Combine(full, "libtorch_cpu.so")) && File.Exists(System.IO.Path.Combine(lib, "libtorch_cpu.so")))
             full = lib;
 
         var missing = CoreLibraries.Where(name => !File.Exists(System.IO.Path.Combine(full, name))).ToList();
         if (missing.Count > 0)
-            throw new UserError($"--libtorch {directory}: the folder lacks {string.Join(", ", missing)} " +
+            throw new UserError($"libtorch folder {directory} lacks {string.Join(", ", missing)} " +
                                 "(expected a PyTorch torch/lib or a libtorch lib folder, e.g. .../site-packages/torch/lib).");
 
         var cuda = CudaLibraries.Where(name => File.Exists(System.IO.Path.Combine(full, name))).ToList();
         if (cuda.Count == 1)
-            throw new UserError($"--libtorch {directory}: the folder has {cuda[0]} but lacks " +
+            throw new UserError($"libtorch folder {directory} has {cuda[0]} but lacks " +
                                 $"{CudaLibraries.Single(n => n != cuda[0])}: the CUDA libtorch is incomplete.");
         return new LibTorchDirectory(full, cuda.Count == 2);
     }

@@ -5,12 +5,21 @@ using TorchSharp;
 namespace XraySynth.Torch;
 
 /// <summary>
-/// Loads libtorch and libLibTorchSharp before TorchSharp initialises. Native libraries are process-wide,
-/// so this class records, once per process, which libtorch was loaded; asking for a different one later
-/// is an error rather than a second copy in memory.
+/// Loads libtorch and libLibTorchSharp by full path before TorchSharp initialises. Native libraries are
+/// process-wide, so this class records, once per process, which libtorch was loaded; asking for a different
+/// one later is an error rather than a second copy in memory.
 /// </summary>
+/// <remarks>
+/// Where libtorch comes from, first match wins: <c>--libtorch</c>; <c>XRAYSYNTH_LIBTORCH</c>; the CPU libtorch
+/// the build puts in <c>cpu/</c> beside the app; a folder on <c>LD_LIBRARY_PATH</c> holding libtorch_cpu.so
+/// (how the GPU machine's launcher points at PyTorch). The bundled CPU libtorch is deliberately not in the
+/// folders .NET probes, so TorchSharp's own loader can never map it next to a CUDA libtorch.
+/// </remarks>
 public static class NativeTorchLoader
 {
+    /// <summary>Folder beside the app holding the bundled CPU libtorch.</summary>
+    public const string BundledFolderName = "cpu";
+
     static readonly object Gate = new();
     // Mirrors process-wide native state (what the dynamic loader holds), set once under Gate.
     static LoadedTorch? loaded;
@@ -19,55 +28,54 @@ public static class NativeTorchLoader
     public static LoadedTorch? Current { get { lock (Gate) return loaded; } }
 
     /// <summary>
-    /// Loads the libtorch in <paramref name="directory"/> (CUDA from an existing install) or, when null,
-    /// the CPU libtorch shipped beside the application. Idempotent for the same choice.
+    /// Loads the libtorch in <paramref name="requested"/> (e.g. a CUDA install) or, when null, the first found
+    /// of the bundled CPU libtorch and LD_LIBRARY_PATH. Idempotent for the same choice.
     /// </summary>
-    /// <exception cref="UserError">A library failed to load, or a different libtorch is already loaded.</exception>
-    public static LoadedTorch Load(LibTorchDirectory? directory)
+    /// <param name="requested">The folder the user named, or null.</param>
+    /// <param name="origin">How the user named it (for messages), e.g. "--libtorch".</param>
+    /// <exception cref="UserError">A library failed to load, none was found, or a different libtorch is already loaded.</exception>
+    public static LoadedTorch Load(LibTorchDirectory? requested, string origin = "--libtorch")
     {
         lock (Gate)
         {
             if (loaded is not null)
             {
-                if (!string.Equals(loaded.ExternalDirectory?.Path, directory?.Path, StringComparison.Ordinal))
-                    throw new UserError($"libtorch is already loaded from {loaded.Describe()}; cannot switch to " +
-                                        $"{directory?.Path ?? "the bundled CPU libtorch"} in the same process.");
+                if (requested is not null && !string.Equals(loaded.Directory.Path, requested.Path, StringComparison.Ordinal))
+                    throw new UserError($"libtorch is already loaded from {loaded.Describe()}; cannot switch to {requested.Path} in the same process.");
                 return loaded;
             }
-            loaded = directory is null ? LoadBundled() : LoadExternal(directory);
+            var (directory, from) = requested is not null ? (requested, origin) : FindDefault();
+            loaded = LoadFrom(directory, from);
             return loaded;
         }
     }
 
-    static LoadedTorch LoadBundled()
+    static (LibTorchDirectory, string) FindDefault()
     {
-        try
-        {
-            torch.InitializeDeviceType(DeviceType.CPU);
-        }
-        catch (Exception e) when (e is DllNotFoundException or NotSupportedException or TypeInitializationException or InvalidOperationException)
-        {
-            throw new UserError("could not load the bundled CPU libtorch: " + FirstLine(e) +
-                                " (was the app built with 'dotnet build'? The build patches libLibTorchSharp.so for Debian 12.)", e);
-        }
-        return new LoadedTorch(null, FindLoadedPath("libtorch_cpu.so"), false);
+        string bundled = Path.Combine(AppContext.BaseDirectory, BundledFolderName);
+        if (File.Exists(Path.Combine(bundled, "libtorch_cpu.so"))) return (LibTorchDirectory.Open(bundled), "bundled CPU libtorch");
+        string searchPath = Environment.GetEnvironmentVariable("LD_LIBRARY_PATH") ?? "";
+        foreach (string folder in searchPath.Split(':', StringSplitOptions.RemoveEmptyEntries))
+            if (File.Exists(Path.Combine(folder, "libtorch_cpu.so"))) return (LibTorchDirectory.Open(folder), "LD_LIBRARY_PATH");
+        throw new UserError($"no libtorch found: the bundled CPU libtorch is not in {bundled} and no folder on LD_LIBRARY_PATH holds " +
+                            $"libtorch_cpu.so. Build with 'dotnet build', or point --libtorch (or {LibTorchDirectory.EnvironmentVariable}) " +
+                            "at a PyTorch torch/lib or libtorch lib folder.");
     }
 
-    static LoadedTorch LoadExternal(LibTorchDirectory directory)
+    static LoadedTorch LoadFrom(LibTorchDirectory directory, string origin)
     {
         var handles = new Dictionary<string, IntPtr>(StringComparer.Ordinal);
         foreach (string path in directory.LoadOrder())
-        {
-            handles[LibraryStem(path)] = LoadOrExplain(path, $"--libtorch {directory.Path}: could not load {Path.GetFileName(path)}",
+            handles[LibraryStem(path)] = LoadOrExplain(path, $"{origin} {directory.Path}: could not load {Path.GetFileName(path)}",
                 "Is it a libtorch for Linux x86-64 with its dependencies (CUDA runtime, cuDNN) installed beside it?");
-        }
 
         string shim = FindLibTorchSharp();
         handles["LibTorchSharp"] = LoadOrExplain(shim, $"could not load {shim} against the libtorch in {directory.Path}",
             "TorchSharp 0.107 needs a libtorch 2.10 or newer.");
 
-        // Every later lookup TorchSharp makes by name ("torch_cpu", "torch_cuda", "LibTorchSharp") resolves to
-        // the handles above, so a CPU libtorch sitting beside the app is never loaded as a second copy.
+        // TorchSharp's P/Invokes ([DllImport("LibTorchSharp")]) resolve to the handles above. Its own loader's
+        // lookups by name ("torch_cpu", "torch_cuda") find no file in the app's folders and fall back to the
+        // dynamic loader, which returns the copies already mapped (matched by soname).
         NativeLibrary.SetDllImportResolver(typeof(torch).Assembly, (name, _, _) =>
             handles.TryGetValue(LibraryStem(name), out IntPtr h) ? h : IntPtr.Zero);
 
@@ -80,7 +88,7 @@ public static class NativeTorchLoader
         {
             throw new UserError($"TorchSharp failed to initialise on the libtorch in {directory.Path}: {FirstLine(e)}", e);
         }
-        return new LoadedTorch(directory, Path.Combine(directory.Path, "libtorch_cpu.so"), directory.HasCuda);
+        return new LoadedTorch(directory, origin);
     }
 
     /// <summary>libLibTorchSharp.so shipped with the app (build output root or runtimes/linux-x64/native).</summary>
@@ -149,13 +157,13 @@ public static class NativeTorchLoader
 }
 
 /// <summary>The libtorch this process loaded.</summary>
-/// <param name="ExternalDirectory">The <c>--libtorch</c> folder, or null for the bundled CPU libtorch.</param>
-/// <param name="LibTorchCpuPath">Where libtorch_cpu.so was mapped from.</param>
-/// <param name="HasCudaLibraries">Whether the CUDA libraries were loaded.</param>
-public sealed record LoadedTorch(LibTorchDirectory? ExternalDirectory, string? LibTorchCpuPath, bool HasCudaLibraries)
+/// <param name="Directory">The folder its libraries were loaded from.</param>
+/// <param name="Origin">How that folder was chosen: --libtorch, XRAYSYNTH_LIBTORCH, bundled CPU libtorch, LD_LIBRARY_PATH.</param>
+public sealed record LoadedTorch(LibTorchDirectory Directory, string Origin)
 {
+    /// <summary>Whether the CUDA libraries were loaded.</summary>
+    public bool HasCudaLibraries => Directory.HasCuda;
+
     /// <summary>One line for messages and <c>doctor</c>.</summary>
-    public string Describe() => ExternalDirectory is null
-        ? $"the bundled CPU libtorch ({LibTorchCpuPath ?? "path unknown"})"
-        : ExternalDirectory.Path;
+    public string Describe() => $"{Directory.Path} ({Origin})";
 }

@@ -30,9 +30,12 @@ public sealed class TorchRuntime
     /// <exception cref="UserError">CUDA was requested but is not available, or libtorch failed to load.</exception>
     public static TorchRuntime Start(TorchRuntimeOptions options)
     {
-        string? folder = options.LibTorchDirectory ?? Environment.GetEnvironmentVariable(LibTorchDirectory.EnvironmentVariable);
-        LibTorchDirectory? external = string.IsNullOrWhiteSpace(folder) ? null : LibTorchDirectory.Open(folder);
-        LoadedTorch loaded = NativeTorchLoader.Load(external);
+        string? environment = Environment.GetEnvironmentVariable(LibTorchDirectory.EnvironmentVariable);
+        LoadedTorch loaded = !string.IsNullOrWhiteSpace(options.LibTorchDirectory)
+            ? NativeTorchLoader.Load(LibTorchDirectory.Open(options.LibTorchDirectory), "--libtorch")
+            : !string.IsNullOrWhiteSpace(environment)
+                ? NativeTorchLoader.Load(LibTorchDirectory.Open(environment), LibTorchDirectory.EnvironmentVariable)
+                : NativeTorchLoader.Load(null);
 
         bool cuda = loaded.HasCudaLibraries && torch.cuda.is_available();
         int cudaCount = cuda ? torch.cuda.device_count() : 0;
@@ -64,7 +67,7 @@ public sealed class TorchRuntime
                                         $"Point --libtorch (or {LibTorchDirectory.EnvironmentVariable}) at a CUDA PyTorch's torch/lib " +
                                         "or a CUDA libtorch's lib folder, or use --device cpu.");
                 if (!cudaAvailable)
-                    throw new UserError($"--device {spec}: the CUDA libtorch in {loaded.ExternalDirectory?.Path} loaded, but no CUDA device " +
+                    throw new UserError($"--device {spec}: the CUDA libtorch in {loaded.Directory.Path} loaded, but no CUDA device " +
                                         "is usable (driver missing, or CUDA_VISIBLE_DEVICES hides every GPU). Check nvidia-smi.");
                 int index = spec.Index ?? 0;
                 if (index >= cudaCount)

@@ -14,14 +14,20 @@ public static class DoctorCommand
     public static Command Create(CliConsole console, GlobalOptions global)
     {
         var compute = new ComputeOptions();
+        var smoke = new Option<bool>("--smoke") { Description = "also run a tiny training step on the device (forward, backward, Adam)" };
         var command = new Command("doctor", "Show TorchSharp/libtorch versions, where libtorch was loaded from, CUDA devices, threads and free disk");
         compute.AddTo(command);
+        command.Options.Add(smoke);
         CommandRunner.SetAction(command, console, global, context =>
         {
             TorchRuntime runtime = context.StartTorch(compute);
             DoctorReport report = DoctorReport.Gather(runtime, OutputFolders);
             context.Console.Out.Write(Render(report));
-            return 0;
+            if (!context.Parse.GetValue(smoke)) return 0;
+            SmokeTestResult result = TrainingSmokeTest.Run(runtime);
+            context.Console.Out.WriteLine(FormattableString.Invariant(
+                $"training step on {result.Device}: loss {result.FirstLoss:0.000} -> {result.LastLoss:0.000}, {result.MillisecondsPerStep:0.00} ms/step: {(result.Learned ? "ok" : "FAILED (loss did not decrease)")}"));
+            return result.Learned ? 0 : 1;
         });
         return command;
     }

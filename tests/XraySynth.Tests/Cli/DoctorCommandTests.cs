@@ -20,6 +20,14 @@ public sealed class DoctorCommandTests
     }
 
     [Fact]
+    public void Smoke_option_runs_a_training_step_whose_loss_decreases()
+    {
+        var (code, output, error) = CliHarness.Run("doctor", "--device", "cpu", "--smoke");
+        Assert.True(code == 0, output + error);
+        Assert.Matches(@"training step on cpu: loss \d\.\d{3} -> \d\.\d{3}, [\d.]+ ms/step: ok", output);
+    }
+
+    [Fact]
     public void Asking_for_cuda_without_it_fails_with_exit_code_2_and_one_line()
     {
         var (code, _, error) = CliHarness.Run("doctor", "--device", "cuda");

@@ -94,7 +94,7 @@ public sealed class MedMnistImporter : IDatasetImporter
             Name = set.ToLowerInvariant(),
             Labels = vocabulary.Names,
             Origin = $"MedMNIST {set} (Yang et al., Scientific Data 2023) from {npz.File}; official MedMNIST train/val/test split; " +
-                     "MedMNIST has no patient ids, so each image is its own patient (patient_id = image id) and patient-disjointness cannot be checked",
+                     "MedMNIST has no patient ids: one patient per image (patient_id = image id), so patient-disjointness cannot be checked",
             License = "CC BY 4.0 (MedMNIST)",
             CreatedBy = options.CreatedBy,
             CreatedUtc = ImportOutput.UtcNow(),

@@ -57,6 +57,7 @@ public sealed class MedMnistImporter : IDatasetImporter
                     }
         }
         issues.ThrowUnlessSkipping(options.SkipBad);
+        foreach (var (split, key) in Splits) OpenImages(npz, key, labels[split].Rows).Dispose(); // every header checked before any file is written
 
         Directory.CreateDirectory(Path.Combine(root, "images"));
         var records = new List<ImageRecord>();
@@ -66,12 +67,8 @@ public sealed class MedMnistImporter : IDatasetImporter
             foreach (var (split, key) in Splits)
             {
                 var (values, width, rows) = labels[split];
-                using var images = npz.Array($"{key}_images");
+                using var images = OpenImages(npz, key, rows);
                 var shape = images.Header.Shape;
-                if (images.ElementSize != 1 || images.Kind != 'u')
-                    throw new DataError(npz.File, 0, $"{key}_images.npy: dtype '{images.Header.Descr}': images must be uint8 ('|u1')");
-                if (shape.Count != 3 || shape[0] != rows || shape[1] <= 0 || shape[2] <= 0 || shape[1] * shape[2] > 1 << 26)
-                    throw new DataError(npz.File, 0, $"{key}_images.npy: shape {images.Header.ShapeText}: expected grayscale ({rows}, H, W) to match {key}_labels");
                 int h = (int)shape[1], w = (int)shape[2];
                 var pixels = new byte[h * w];
                 for (int row = 0; row < rows; row++)
@@ -114,6 +111,19 @@ public sealed class MedMnistImporter : IDatasetImporter
             0 => throw new DataError(source, 0, "no .npz file in this folder (expected e.g. pneumoniamnist.npz or chestmnist.npz)"),
             _ => throw new DataError(source, 0, $"{found.Count} .npz files here ({string.Join(", ", found.Select(Path.GetFileName))}); pass one as --source"),
         };
+    }
+
+    /// <summary>The images array of a split, checked: uint8, grayscale (rows, H, W).</summary>
+    static NpyReader OpenImages(NpzArchive npz, string key, int rows)
+    {
+        var images = npz.Array($"{key}_images");
+        var shape = images.Header.Shape;
+        string? problem = images.ElementSize != 1 || images.Kind != 'u' ? $"dtype '{images.Header.Descr}': images must be uint8 ('|u1')"
+            : shape.Count != 3 || shape[0] != rows || shape[1] <= 0 || shape[2] <= 0 || shape[1] * shape[2] > 1 << 26
+                ? $"shape {images.Header.ShapeText}: expected grayscale ({rows}, H, W) to match {key}_labels" : null;
+        if (problem is null) return images;
+        images.Dispose();
+        throw new DataError(npz.File, 0, $"{key}_images.npy: {problem}");
     }
 
     static (long[] Values, int Width, int Rows) ReadLabels(NpzArchive npz, string key)

@@ -55,6 +55,7 @@ public sealed class MedMnistImporterTests : IDisposable
         var error = Assert.Throws<DataError>(() => Import());
         Assert.Contains("dtype '<f4' is not supported", error.Message);
         Assert.Contains("'|u1'", error.Message);
+        Assert.False(Directory.Exists(Out)); // checked before any image is written
     }
 
     [Fact]

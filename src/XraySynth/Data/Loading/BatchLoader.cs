@@ -99,15 +99,24 @@ public sealed class BatchLoader
         int imageBytes = cache.ImageBytes;
         var pixels = new byte[count * imageBytes];
         var batchLabels = new float[count * labelCount];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Workers };
-        Parallel.For(0, count, parallel, i =>
+        void Fill(int i)
         {
             Span<byte> image = pixels.AsSpan(i * imageBytes, imageBytes);
             cache.Image(rows[i]).CopyTo(image);
             labels.AsSpan(rows[i] * labelCount, labelCount).CopyTo(batchLabels.AsSpan(i * labelCount, labelCount));
-            if (augmentation is not null)
-                augmentation.Apply(image, cache.Size, Common.SeedDerivation.CreateRandom(options.Seed, $"augment/{epoch}/{first + i}"));
-        });
+            // Each image's generator depends on its position in the epoch only, not on the thread that augments it.
+            augmentation?.Apply(image, cache.Size, Common.SeedDerivation.CreateRandom(options.Seed, $"augment/{epoch}/{first + i}"));
+        }
+        if (options.Workers == 1 || count == 1)
+            for (int i = 0; i < count; i++) Fill(i);
+        else
+        {
+            try { Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = options.Workers }, Fill); }
+            catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            }
+        }
         return new Batch(epoch, index, rows, pixels, batchLabels, cache.Size, labelCount);
     }
 }

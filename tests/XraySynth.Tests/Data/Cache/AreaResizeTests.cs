@@ -52,6 +52,7 @@ public sealed class AreaResizeTests
     [InlineData(5, 5, 3, 3)]
     [InlineData(7, 5, 3, 2)]
     [InlineData(64, 64, 24, 24)]
+    [InlineData(12, 8, 4, 2)]
     public void Non_integer_ratios_match_the_exact_area_integral(int sw, int sh, int w, int h)
     {
         var source = TinyDataset.Pattern(sw, sh, 11);

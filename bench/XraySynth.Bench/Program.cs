@@ -38,7 +38,7 @@ try
     using var cache = PreparedCache.Open(dataset, 128);
     var sampler = new WeightedSampler(RowSubset.All(dataset), Enumerable.Repeat(1.0, imageCount).ToArray(), seed: 1, epochLength: 64 * 32);
     var augmentation = new AugmentationPipeline([new RandomResizedCrop(0.8, 1, 0.9, 1.1), new RandomRotation(5), new BrightnessContrastJitter(0.1, 0.1)]);
-    foreach (var (name, aug, workers) in new (string, IAugmentation?, int)[] { ("no augmentation", null, 1), ("crop+rotate+jitter", augmentation, 1), ("crop+rotate+jitter", augmentation, 2) })
+    foreach (var (name, aug, workers) in new (string, IAugmentation?, int)[] { ("no augmentation", null, 1), ("crop+rotate+jitter", augmentation, 2), ("crop+rotate+jitter", augmentation, 1) })
     {
         var loader = new BatchLoader(cache, sampler, new LoaderOptions { BatchSize = 64, Prefetch = 4, Workers = workers, Seed = 1 }, aug);
         int epoch = 0;

@@ -48,7 +48,7 @@ public static class AreaResize
 
     /// <summary>
     /// Exact fast path for whole-number factors (1024 → 256): integer sums of kx × ky blocks, rounded half up.
-    /// Gives the same means as the weighted path, about 4× faster.
+    /// Gives the same means as the weighted path without float weights (1.5× faster measured under load).
     /// </summary>
     static GrayImage IntegerFactor(GrayImage source, int width, int height)
     {

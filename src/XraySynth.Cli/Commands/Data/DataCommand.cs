@@ -11,6 +11,9 @@ public static class DataCommand
         var data = new Command("data", "Create, import, prepare, split, check and describe datasets");
         // Each subcommand lives in its own file in this folder.
         _ = console; _ = global;
+        data.Subcommands.Add(SplitCommand.Create(console, global));
+        data.Subcommands.Add(CheckCommand.Create(console, global));
+        data.Subcommands.Add(StatsCommand.Create(console, global));
         return data;
     }
 }

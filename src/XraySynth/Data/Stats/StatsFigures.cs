@@ -91,8 +91,8 @@ public static class StatsFigures
                 intensities[a, b] = Math.Log10(1 + stats.Cooccurrence[a, b]);
         var heatmap = plot.Add.Heatmap(intensities);
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
-        // Cell centres at integer coordinates; row 0 (the first label) is drawn at the top.
-        heatmap.Extent = new CoordinateRect(-0.5, n - 0.5, -0.5, n - 0.5);
+        // Position gives the centres of the corner cells: cells centred on integers, row 0 (the first label) on top.
+        heatmap.Position = new CoordinateRect(0, n - 1, 0, n - 1);
         double max = intensities.Cast<double>().DefaultIfEmpty(0).Max();
         for (int a = 0; a < n; a++)
             for (int b = 0; b < n; b++)

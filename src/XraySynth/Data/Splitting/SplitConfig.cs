@@ -9,22 +9,27 @@ public sealed record SplitConfig : IValidatedConfig
     /// <summary>YAML section name.</summary>
     public const string Section = "split";
 
+    /// <summary>Fraction of the images for train.</summary>
     [Description("Fraction of the images for train.")]
     [ConfigRange(0, 1)]
     public double Train { get; init; } = 0.7;
 
+    /// <summary>Fraction of the images for val.</summary>
     [Description("Fraction of the images for val (0 = no validation split).")]
     [ConfigRange(0, 1)]
     public double Val { get; init; } = 0.1;
 
+    /// <summary>Fraction of the images for test.</summary>
     [Description("Fraction of the images for test; ignored with keep_test (the current test rows stay).")]
     [ConfigRange(0, 1)]
     public double Test { get; init; } = 0.2;
 
+    /// <summary>Seed of the split's randomness.</summary>
     [Description("Seed of the tie-breaking and patient-order randomness; the same seed gives the same split.")]
     [ConfigRange(0, long.MaxValue)]
     public long Seed { get; init; }
 
+    /// <summary>Keep the current test rows and re-split the rest into train/val.</summary>
     [Description("Keep the current test rows (an official split, e.g. NIH's test_list.txt) and re-split only the rest into train/val.")]
     public bool KeepTest { get; init; }
 

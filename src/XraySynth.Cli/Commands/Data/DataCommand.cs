@@ -13,6 +13,9 @@ public static class DataCommand
         data.Subcommands.Add(ImportCommand.Create(console, global));
         data.Subcommands.Add(PrepareCommand.Create(console, global));
         _ = console; _ = global;
+        data.Subcommands.Add(SplitCommand.Create(console, global));
+        data.Subcommands.Add(CheckCommand.Create(console, global));
+        data.Subcommands.Add(StatsCommand.Create(console, global));
         return data;
     }
 }

@@ -1,0 +1,53 @@
+using XraySynth.Data.Images;
+
+namespace XraySynth.Data.Checks;
+
+/// <summary>
+/// Every image file exists and its size matches the manifest's width and height: read from the header, or with
+/// <see cref="CheckOptions.Decode"/> by decoding the whole image (which also finds truncated files).
+/// </summary>
+public sealed class ImageFilesCheck : IDatasetCheck
+{
+    /// <inheritdoc />
+    public string Name => "image-files";
+
+    /// <inheritdoc />
+    public IEnumerable<CheckProblem> Run(CheckContext context)
+    {
+        var images = context.Dataset.Images;
+        var problems = new List<CheckProblem>();
+        using var progress = context.Reporter.Start(context.Options.Decode ? "decoding images" : "reading image headers", images.Count);
+        for (int row = 0; row < images.Count; row++)
+        {
+            var image = images[row];
+            string? problem = Inspect(context.Dataset.FullPath(image), image, context.Options.Decode);
+            if (problem is not null)
+                problems.Add(new CheckProblem(CheckSeverity.Error, Name, context.ManifestPath, CheckContext.Line(row), $"image '{image.Id}': {problem}"));
+            progress.Advance();
+        }
+        return problems;
+    }
+
+    /// <summary>What is wrong with the file of <paramref name="image"/>, or null.</summary>
+    static string? Inspect(string path, ImageRecord image, bool decode)
+    {
+        if (!File.Exists(path)) return $"file {image.Path} not found ({path})";
+        int width, height;
+        try
+        {
+            if (decode)
+            {
+                var pixels = ImageCodec.Decode(path);
+                (width, height) = (pixels.Width, pixels.Height);
+            }
+            else (width, height) = ImageCodec.ReadSize(path);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            return $"cannot {(decode ? "decode" : "read the header of")} {image.Path}: {e.Message}";
+        }
+        if (width != image.Width || height != image.Height)
+            return $"{image.Path} is {width}x{height} pixels but the manifest says {image.Width}x{image.Height}";
+        return null;
+    }
+}

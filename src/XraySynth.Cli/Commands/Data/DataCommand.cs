@@ -12,7 +12,6 @@ public static class DataCommand
         // Each subcommand lives in its own file in this folder.
         data.Subcommands.Add(ImportCommand.Create(console, global));
         data.Subcommands.Add(PrepareCommand.Create(console, global));
-        _ = console; _ = global;
         data.Subcommands.Add(SplitCommand.Create(console, global));
         data.Subcommands.Add(CheckCommand.Create(console, global));
         data.Subcommands.Add(StatsCommand.Create(console, global));

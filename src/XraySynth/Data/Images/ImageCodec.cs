@@ -20,20 +20,38 @@ public static class ImageCodec
         if (bytes.Length == 0) throw new InvalidDataException($"{name}: empty file");
         using var data = SKData.CreateCopy(bytes);
         using var codec = SKCodec.Create(data) ?? throw new InvalidDataException($"{name}: not a decodable image (PNG or JPEG expected)");
-        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Gray8, SKAlphaType.Opaque);
-        var pixels = new byte[info.Width * info.Height];
-        unsafe
+        int width = codec.Info.Width, height = codec.Info.Height;
+        bool gray = codec.Info.ColorType == SKColorType.Gray8;
+        if (gray || codec.Info.AlphaType == SKAlphaType.Opaque)
         {
-            fixed (byte* p = pixels)
-            {
-                SKCodecResult result = codec.GetPixels(info, (IntPtr)p);
-                if (result is SKCodecResult.Success) return new GrayImage(info.Width, info.Height, pixels);
-                if (result is SKCodecResult.IncompleteInput or SKCodecResult.ErrorInInput)
-                    throw new InvalidDataException($"{name}: truncated or corrupt image data ({result})");
-                throw new InvalidDataException($"{name}: cannot decode ({result})");
-            }
+            // Gray sources, and opaque color sources (Skia converts those to Gray8 itself).
+            var pixels = new byte[width * height];
+            SKCodecResult result = Decode(codec, new SKImageInfo(width, height, SKColorType.Gray8, SKAlphaType.Opaque), pixels, width);
+            if (result is SKCodecResult.Success) return new GrayImage(width, height, pixels);
+            if (result is not SKCodecResult.InvalidConversion) throw Failure(name, result);
         }
+        // Color with alpha (e.g. RGBA PNG): decode to RGBA, composite over black, take Rec. 601 luma.
+        var rgba = new byte[width * height * 4];
+        SKCodecResult rgbaResult = Decode(codec, new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul), rgba, width * 4);
+        if (rgbaResult is not SKCodecResult.Success) throw Failure(name, rgbaResult);
+        var luma = new byte[width * height];
+        for (int i = 0; i < luma.Length; i++)
+        {
+            int r = rgba[4 * i], g = rgba[4 * i + 1], b = rgba[4 * i + 2], a = rgba[4 * i + 3];
+            luma[i] = (byte)((299 * r + 587 * g + 114 * b) * a / (1000 * 255));
+        }
+        return new GrayImage(width, height, luma);
     }
+
+    static unsafe SKCodecResult Decode(SKCodec codec, SKImageInfo info, byte[] destination, int rowBytes)
+    {
+        fixed (byte* p = destination)
+            return codec.GetPixels(info, (IntPtr)p, rowBytes, new SKCodecOptions());
+    }
+
+    static InvalidDataException Failure(string name, SKCodecResult result) => result is SKCodecResult.IncompleteInput or SKCodecResult.ErrorInInput
+        ? new InvalidDataException($"{name}: truncated or corrupt image data ({result})")
+        : new InvalidDataException($"{name}: cannot decode ({result})");
 
     /// <summary>Width and height from the file header, without decoding pixels.</summary>
     public static (int Width, int Height) ReadSize(string path)

@@ -10,6 +10,7 @@ public static class DataCommand
     {
         var data = new Command("data", "Create, import, prepare, split, check and describe datasets");
         // Each subcommand lives in its own file in this folder.
+        data.Subcommands.Add(PhantomCommand.Create(console, global));
         _ = console; _ = global;
         return data;
     }

@@ -10,6 +10,7 @@ public static class DataCommand
     {
         var data = new Command("data", "Create, import, prepare, split, check and describe datasets");
         // Each subcommand lives in its own file in this folder.
+        data.Subcommands.Add(PhantomCommand.Create(console, global));
         data.Subcommands.Add(ImportCommand.Create(console, global));
         data.Subcommands.Add(PrepareCommand.Create(console, global));
         data.Subcommands.Add(SplitCommand.Create(console, global));

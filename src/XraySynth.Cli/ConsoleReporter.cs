@@ -53,6 +53,8 @@ public sealed class ConsoleReporter(CliConsole console, Verbosity verbosity, Pro
         {
             done += amount;
             double fraction = total > 0 ? Math.Min(1, done / total) : 1;
+            // Work done within 2 s prints one line at the end; longer work a line every 10% or 10 s.
+            if (clock.Elapsed < TimeSpan.FromSeconds(2) && fraction < 1) return;
             if (fraction - lastPrintedFraction >= 0.1 || clock.Elapsed - lastPrinted >= TimeSpan.FromSeconds(10) || fraction >= 1 && lastPrintedFraction < 1)
                 Print(fraction);
         }

@@ -21,9 +21,9 @@ public sealed record ImageRecord
     public int? Age { get; init; }
     /// <summary>Patient sex (M, F); empty when unknown.</summary>
     public string Sex { get; init; } = "";
-    /// <summary>Image width in pixels of the original image (box coordinates refer to it).</summary>
+    /// <summary>Width in pixels of the image file (box coordinates refer to it).</summary>
     public int Width { get; init; }
-    /// <summary>Image height in pixels of the original image.</summary>
+    /// <summary>Height in pixels of the image file.</summary>
     public int Height { get; init; }
     /// <summary>Synthetic only: SHA-256 (hex) of the generator checkpoint.</summary>
     public string? GeneratorHash { get; init; }

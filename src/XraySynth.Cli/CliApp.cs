@@ -14,6 +14,8 @@ public static class CliApp
         var root = new RootCommand("XraySynth: synthetic chest X-rays for rare labels, class balancing, and what they gain per disease");
         global.AddTo(root);
         root.Subcommands.Add(DoctorCommand.Create(console, global));
+        root.Subcommands.Add(QuickstartCommand.Create(console, global));
+        root.Subcommands.Add(ConfigCommand.Create(console, global));
         root.Subcommands.Add(DataCommand.Create(console, global));
         return root;
     }

@@ -21,6 +21,12 @@ public sealed class CommandContext(ParseResult parse, CliConsole console, Global
     /// <summary>The --config file, if one was given.</summary>
     public string? ConfigPath { get; } = parse.GetValue(global.Config);
 
+    /// <summary>The command line as typed (for dataset.json's created_by and run folders).</summary>
+    public string CommandLine => "xraysynth " + string.Join(' ', Parse.Tokens.Select(t => Quote(t.Value)));
+
+    static string Quote(string token) =>
+        token.Length > 0 && token.All(ch => !char.IsWhiteSpace(ch) && ch != '"' && ch != '\'') ? token : $"'{token}'";
+
     /// <summary>Messages and plain-line progress.</summary>
     public IReporter Reporter => new ConsoleReporter(Console, Verbosity);
 

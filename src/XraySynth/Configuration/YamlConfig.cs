@@ -50,6 +50,19 @@ public static class YamlConfig
         return result;
     }
 
+    /// <summary>The top-level keys of a YAML file with their lines (empty when the file is not a mapping).</summary>
+    public static IReadOnlyList<(int Line, string Key)> TopLevelKeys(string path)
+    {
+        if (!File.Exists(path)) throw new UserError($"config file {path} does not exist.");
+        var issues = new List<ConfigIssue>();
+        if (ReadRoot(File.ReadAllText(path), path, issues) is not YamlMappingNode mapping)
+        {
+            if (issues.Count > 0) throw new ConfigError(issues);
+            return [];
+        }
+        return mapping.Children.Select(kv => ((int)kv.Key.Start.Line, (kv.Key as YamlScalarNode)?.Value ?? "")).ToList();
+    }
+
     static YamlNode? ReadRoot(string yaml, string fileName, List<ConfigIssue> issues)
     {
         try

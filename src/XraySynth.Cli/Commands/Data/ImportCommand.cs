@@ -35,7 +35,7 @@ public static class ImportCommand
             {
                 Source = parse.GetValue(source)!, Output = parse.GetValue(output)!, Strict = parse.GetValue(strict), SkipBad = parse.GetValue(skipBad),
                 VerifyImages = parse.GetValue(verify), Seed = parse.GetValue(seed), ValFraction = parse.GetValue(valFraction), Flavor = parse.GetValue(flavor),
-                CreatedBy = "xraysynth " + string.Join(' ', parse.Tokens.Select(t => Quote(t.Value))),
+                CreatedBy = context.CommandLine,
             };
             IDatasetImporter importer = Importers.Get(parse.GetValue(kind)!);
             context.WithProgress(reporter => importer.Import(options, reporter));
@@ -43,7 +43,4 @@ public static class ImportCommand
         });
         return command;
     }
-
-    static string Quote(string token) =>
-        token.Length > 0 && !token.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'') ? token : "\"" + token.Replace("\"", "\\\"") + "\"";
 }

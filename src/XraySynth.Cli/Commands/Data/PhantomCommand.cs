@@ -26,7 +26,7 @@ public static class PhantomCommand
             if (parse.GetValue(size) is { } s) config = config with { Size = s };
             if (parse.GetValue(seed) is { } k) config = config with { Seed = k };
             if (parse.GetValue(threads) is { } t) config = config with { Threads = t };
-            string createdBy = "xraysynth " + string.Join(' ', parse.Tokens.Select(token => Quote(token.Value)));
+            string createdBy = context.CommandLine;
             context.WithProgress(reporter =>
                 PhantomGenerator.Generate(config, parse.GetValue(output)!, createdBy, parse.GetValue(force), reporter));
             return 0;
@@ -34,5 +34,4 @@ public static class PhantomCommand
         return command;
     }
 
-    static string Quote(string token) => token.Length > 0 && token.All(ch => !char.IsWhiteSpace(ch) && ch != '"' && ch != '\'') ? token : $"'{token}'";
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using XraySynth.Cli.Commands;
 using XraySynth.Cli.Commands.Data;
+using XraySynth.Cli.Commands.Gan;
 
 namespace XraySynth.Cli;
 
@@ -17,6 +18,7 @@ public static class CliApp
         root.Subcommands.Add(QuickstartCommand.Create(console, global));
         root.Subcommands.Add(ConfigCommand.Create(console, global));
         root.Subcommands.Add(DataCommand.Create(console, global));
+        root.Subcommands.Add(GanCommand.Create(console, global));
         return root;
     }
 

@@ -32,7 +32,9 @@ public static class YamlConfigWriter
             if (YamlConfig.Describe(property) is { } doc) sb.Append(indent).Append("# ").Append(doc).Append('\n');
             string key = ConfigNames.ToSnakeCase(property.Name);
             object? value = property.GetValue(config);
-            if (value is not null && IsNested(value))
+            if (value is IDictionary { Count: 0 })
+                sb.Append(indent).Append(key).Append(": {}\n");
+            else if (value is not null && IsNested(value))
             {
                 sb.Append(indent).Append(key).Append(":\n");
                 if (value is IDictionary dictionary)

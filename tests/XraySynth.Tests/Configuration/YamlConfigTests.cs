@@ -161,4 +161,13 @@ public sealed class YamlConfigTests
         Assert.Contains("  # Batch size.\n  batch_size: 12\n", yaml);
         Assert.Equal(config, YamlConfig.Parse<SampleConfig>(yaml, "written.yaml", "gan"));
     }
+
+    [Fact]
+    public void Empty_collections_are_written_so_they_read_back_empty()
+    {
+        var config = new SampleConfig { Labels = [], Resolutions = [], Batches = new Dictionary<string, int>() };
+        string yaml = YamlConfigWriter.Write(config);
+        Assert.Contains("batches: {}\n", yaml);
+        Assert.Equal(config, YamlConfig.Parse<SampleConfig>(yaml, "written.yaml"));
+    }
 }

@@ -1,0 +1,67 @@
+using SkiaSharp;
+using XraySynth.Common;
+using static TorchSharp.torch;
+
+namespace XraySynth.Gan.Training;
+
+/// <summary>
+/// Sample grids: one row per condition (each label alone, and No Finding), the same latents in every grid of a
+/// run so progress over training is visible; each row titled with its label. Also used for the real-image grid.
+/// </summary>
+public static class SampleGrid
+{
+    const int Margin = 150;
+
+    /// <summary>The grid's conditions: [rows, L] multi-hot (No Finding first, then each label) and their titles.</summary>
+    public static (float[,] Conditions, string[] Titles) Conditions(IReadOnlyList<string> labels)
+    {
+        var conditions = new float[labels.Count + 1, labels.Count];
+        for (int l = 0; l < labels.Count; l++) conditions[l + 1, l] = 1;
+        return (conditions, ["No Finding", .. labels]);
+    }
+
+    /// <summary>The fixed latents of a run's grids: [rows · columns, Z], from (seed, "gan/grid").</summary>
+    public static Tensor Latents(long seed, int rows, int columns, int latentSize)
+    {
+        using var generator = new Generator((ulong)SeedDerivation.Derive(seed, "gan/grid"));
+        return randn(new long[] { rows * columns, latentSize }, generator: generator);
+    }
+
+    /// <summary>Images in [-1, 1], [N, 1, r, r] (any device) → uint8 [N, size, size] on the host (nearest upscaling).</summary>
+    public static byte[] ToBytes(Tensor images, int size)
+    {
+        using var scope = NewDisposeScope();
+        var x = images.detach().to(ScalarType.Float32).cpu();
+        if (x.shape[2] != size) x = nn.functional.interpolate(x, size: new long[] { size, size }, mode: InterpolationMode.Nearest);
+        var bytes = ((x.clamp(-1, 1) + 1) * 127.5).round().to(ScalarType.Byte);
+        return bytes.data<byte>().ToArray();
+    }
+
+    /// <summary>Writes a grid PNG: <paramref name="pixels"/> holds rows × columns images of size² bytes, row-major.</summary>
+    public static void Write(string path, byte[] pixels, int size, int rows, int columns, IReadOnlyList<string> titles, string caption)
+    {
+        int gap = 2, width = Margin + columns * (size + gap), height = 24 + rows * (size + gap);
+        using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        var canvas = surface.Canvas;
+        canvas.Clear(SKColors.White);
+        using var font = new SKFont(SKTypeface.Default, Math.Clamp(size / 4f, 11, 16));
+        using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+        canvas.DrawText(caption, 6, 17, font, ink);
+        var tile = new byte[size * size];
+        for (int r = 0; r < rows; r++)
+        {
+            float top = 24 + r * (size + gap);
+            canvas.DrawText(titles[r], 6, top + size / 2f + 5, font, ink);
+            for (int c = 0; c < columns; c++)
+            {
+                Array.Copy(pixels, (r * columns + c) * size * size, tile, 0, size * size);
+                using var bitmap = new SKBitmap(new SKImageInfo(size, size, SKColorType.Gray8, SKAlphaType.Opaque));
+                System.Runtime.InteropServices.Marshal.Copy(tile, 0, bitmap.GetPixels(), tile.Length);
+                canvas.DrawBitmap(bitmap, Margin + c * (size + gap), top);
+            }
+        }
+        using var image = surface.Snapshot();
+        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        AtomicFile.WriteBinary(path, s => data.SaveTo(s));
+    }
+}

@@ -16,6 +16,7 @@ namespace XraySynth.Gan.Training;
 public static class GanSnapshot
 {
     const string Magic = "XSGANSNAP";
+    static readonly byte[] EndMarker = "XSGANEND"u8.ToArray();
     const int FormatVersion = 1;
 
     /// <summary>What a snapshot's header says.</summary>
@@ -38,6 +39,7 @@ public static class GanSnapshot
             networks.Average.save(writer);
             generatorOptimizer.save_state_dict(writer);
             discriminatorOptimizer.save_state_dict(writer);
+            writer.Write(EndMarker); // a file without it was cut short
         });
 
     /// <summary>Reads only the header (cheap; used to list and check snapshots).</summary>
@@ -101,9 +103,18 @@ public static class GanSnapshot
 
     static Header ReadHeader(BinaryReader reader, string path)
     {
+        var stream = reader.BaseStream;
+        string magic;
+        try { magic = reader.ReadString(); }
+        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException) { magic = ""; }
+        if (magic != Magic) throw new UserError($"{path}: not an XraySynth GAN snapshot");
+        long afterMagic = stream.Position;
+        stream.Seek(-Math.Min(stream.Length, EndMarker.Length), SeekOrigin.End);
+        if (!reader.ReadBytes(EndMarker.Length).AsSpan().SequenceEqual(EndMarker))
+            throw new UserError($"{path}: truncated or corrupt snapshot (no end marker: the write was cut short)");
+        stream.Seek(afterMagic, SeekOrigin.Begin);
         try
         {
-            if (reader.ReadString() != Magic) throw new UserError($"{path}: not an XraySynth GAN snapshot");
             int version = reader.ReadInt32();
             if (version != FormatVersion) throw new UserError($"{path}: snapshot format {version}, this XraySynth reads {FormatVersion}");
             return JsonSerializer.Deserialize<Header>(reader.ReadString()) ?? throw new UserError($"{path}: empty snapshot header");

@@ -34,8 +34,9 @@ public sealed class GanStep(GanNetworks networks, optim.Optimizer generatorOptim
         double alpha = phase.Alpha;
         bool wgan = networks.Kind == GanKind.Pggan;
 
-        // Discriminator: real vs generated images with the same labels.
-        discriminatorOptimizer.zero_grad();
+        // Discriminator: real vs generated images with the same labels. Gradients are reset to none (not zero) so
+        // layers unused in this phase are skipped by Adam, as they are after a resume: this keeps resume exact.
+        networks.Discriminator.zero_grad();
         Tensor fake;
         using (no_grad()) fake = networks.Generate(networks.Generator, draws.DiscriminatorLatent, condition, r, alpha).detach();
         var realScores = networks.Score(real, condition, r, alpha);
@@ -55,7 +56,7 @@ public sealed class GanStep(GanNetworks networks, optim.Optimizer generatorOptim
         discriminatorOptimizer.step();
 
         // Generator: fool the updated discriminator.
-        generatorOptimizer.zero_grad();
+        networks.Generator.zero_grad();
         var generated = networks.Generate(networks.Generator, draws.GeneratorLatent, condition, r, alpha);
         var generatedScores = networks.Score(generated, condition, r, alpha);
         var generatorLoss = wgan ? WganGpLoss.Generator(generatedScores) : NonSaturatingLoss.Generator(generatedScores);

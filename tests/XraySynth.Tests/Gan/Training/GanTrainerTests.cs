@@ -1,0 +1,137 @@
+using XraySynth.Common;
+using XraySynth.Gan;
+using XraySynth.Gan.Training;
+using XraySynth.Tests.TestSupport;
+using static TorchSharp.torch;
+
+namespace XraySynth.Tests.Gan.Training;
+
+public sealed class GanTrainerTests
+{
+    [Fact]
+    public void Training_writes_a_self_describing_run_folder()
+    {
+        using var temp = new TempDirectory();
+        TinyGanSetup.Phantom(temp.File("data"));
+        var result = TinyGanSetup.Train(TinyGanSetup.Config(temp.File("data"), temp.File("runs"), kimg: 0.096));
+
+        Assert.False(result.Cancelled);
+        Assert.Equal(12, result.State.Step);
+        Assert.Equal(96, result.State.ImagesSeen);
+        var run = RunFolder.Open(result.RunFolder);
+        Assert.StartsWith("00000-pggan-phantom-16", Path.GetFileName(result.RunFolder));
+        Assert.Equal(11, GanRunInfo.Read(run.RunFile).Seed);
+        Assert.True(File.Exists(Path.Combine(run.SamplesFolder, "reals.png")));
+        Assert.NotEmpty(Directory.GetFiles(run.SamplesFolder, "fakes*kimg.png"));
+        var log = File.ReadAllLines(run.LogFile);
+        Assert.Equal(string.Join(',', TrainingLog.Columns), log[0]);
+        Assert.Contains(log, l => l.Contains(",fade 8,8,"));
+        Assert.Contains(log, l => l.StartsWith("12,0.096,stable 16,16,1.0000,8,", StringComparison.Ordinal));
+        Assert.Equal(3, run.Snapshots().Count); // steps 0, 6, 12
+    }
+
+    [Fact]
+    public void Resuming_from_a_snapshot_equals_training_straight_through_bit_for_bit()
+    {
+        using var temp = new TempDirectory();
+        TinyGanSetup.Phantom(temp.File("data"));
+        // Straight: 12 steps (through fade 8, stable 8, fade 16, stable 16).
+        var straight = TinyGanSetup.Train(TinyGanSetup.Config(temp.File("data"), temp.File("a"), kimg: 0.096));
+        // Split: 6 steps (ends inside the fade-in of 16), then resume to 12.
+        var first = TinyGanSetup.Train(TinyGanSetup.Config(temp.File("data"), temp.File("b"), kimg: 0.048));
+        Assert.Equal(6, first.State.Step);
+        var resumed = TinyGanSetup.Train(TinyGanSetup.Config(temp.File("data"), temp.File("b"), kimg: 0.096), resume: first.RunFolder, seed: 999);
+
+        Assert.Equal(straight.State, resumed.State);
+        byte[] a = File.ReadAllBytes(straight.LastSnapshot), b = File.ReadAllBytes(resumed.LastSnapshot);
+        Assert.Equal(a.Length, b.Length);
+        Assert.True(a.AsSpan().SequenceEqual(b), "the final snapshots (weights, moving average, Adam states) differ");
+        Assert.Equal(File.ReadAllLines(Path.Combine(straight.RunFolder, "log.csv")).Select(Losses), File.ReadAllLines(Path.Combine(resumed.RunFolder, "log.csv")).Select(Losses));
+    }
+
+    static string Losses(string line) => string.Join(',', line.Split(',').Take(9));
+
+    [Fact]
+    public void A_nan_rolls_back_to_the_last_snapshot_and_lowers_the_learning_rate()
+    {
+        using var temp = new TempDirectory();
+        TinyGanSetup.Phantom(temp.File("data"));
+        bool poisoned = false;
+        var hooks = new TrainerHooks
+        {
+            BeforeStep = (step, real) =>
+            {
+                if (step == 8 && !poisoned) { poisoned = true; real.fill_(float.NaN); }
+            },
+        };
+        var result = TinyGanSetup.Train(TinyGanSetup.Config(temp.File("data"), temp.File("runs"), kimg: 0.096), hooks: hooks);
+
+        Assert.True(poisoned);
+        Assert.Equal(1, result.State.Rollbacks);
+        Assert.Equal(0.5, result.State.LearningRateScale);
+        Assert.Equal(12, result.State.Step);
+        var log = File.ReadAllLines(Path.Combine(result.RunFolder, "log.csv"));
+        Assert.Contains(log, l => l.StartsWith("6,", StringComparison.Ordinal) && l.EndsWith("rollback from step 10", StringComparison.Ordinal));
+        Assert.Contains(log, l => l.StartsWith("12,", StringComparison.Ordinal) && l.Contains(",0.0005,"));
+    }
+
+    [Fact]
+    public void Persistent_divergence_gives_up_with_a_clear_message_after_the_allowed_rollbacks()
+    {
+        using var temp = new TempDirectory();
+        TinyGanSetup.Phantom(temp.File("data"));
+        var hooks = new TrainerHooks { BeforeStep = (step, real) => { if (step >= 7) real.fill_(float.NaN); } };
+        var config = TinyGanSetup.Config(temp.File("data"), temp.File("runs"), kimg: 0.096) with { MaxRollbacks = 2 };
+        var error = Assert.Throws<UserError>(() => TinyGanSetup.Train(config, hooks: hooks));
+        Assert.Contains("training diverged (NaN/Inf) 3 times", error.Message);
+        Assert.Contains("last good snapshot", error.Message);
+    }
+
+    [Fact]
+    public void Cancelling_saves_a_snapshot_that_resumes()
+    {
+        using var temp = new TempDirectory();
+        TinyGanSetup.Phantom(temp.File("data"));
+        using var cancel = new CancellationTokenSource();
+        var hooks = new TrainerHooks { BeforeStep = (step, _) => { if (step == 4) cancel.Cancel(); } };
+        var config = TinyGanSetup.Config(temp.File("data"), temp.File("runs"), kimg: 0.096);
+        var stopped = TinyGanSetup.Train(config, hooks: hooks, cancel: cancel.Token);
+        Assert.True(stopped.Cancelled);
+        Assert.Equal(5, stopped.State.Step);
+        Assert.EndsWith("snapshot-000000005.xsnap", stopped.LastSnapshot);
+
+        var straight = TinyGanSetup.Train(config with { Out = temp.File("straight") });
+        var resumed = TinyGanSetup.Train(config, resume: stopped.RunFolder);
+        Assert.True(File.ReadAllBytes(straight.LastSnapshot).AsSpan().SequenceEqual(File.ReadAllBytes(resumed.LastSnapshot)));
+    }
+
+    [Fact]
+    public void Dcgan_trains_and_resumes_exactly_too()
+    {
+        using var temp = new TempDirectory();
+        TinyGanSetup.Phantom(temp.File("data"));
+        var config = TinyGanSetup.Config(temp.File("data"), temp.File("a"), kimg: 0.064) with
+        {
+            Kind = GanKind.Dcgan,
+            Dcgan = new XraySynth.Gan.Dcgan.DcganArchitecture { Resolution = 32, LatentSize = 8, GeneratorFeatures = 4, DiscriminatorFeatures = 4, LabelEmbedding = 4 },
+            LearningRate = 0.0002, Beta1 = 0.5, Beta2 = 0.999, SnapshotKimg = 0.032,
+        };
+        var straight = TinyGanSetup.Train(config);
+        var first = TinyGanSetup.Train(config with { Out = temp.File("b"), Kimg = 0.032 });
+        var resumed = TinyGanSetup.Train(config with { Out = temp.File("b") }, resume: first.RunFolder);
+        Assert.Equal(8, straight.State.Step);
+        Assert.True(File.ReadAllBytes(straight.LastSnapshot).AsSpan().SequenceEqual(File.ReadAllBytes(resumed.LastSnapshot)));
+    }
+
+    [Fact]
+    public void Focus_on_a_label_subset_trains_only_on_images_with_it()
+    {
+        using var temp = new TempDirectory();
+        var dataset = TinyGanSetup.Phantom(temp.File("data"));
+        var rows = TrainingRows.Select(dataset, new GanConfig { Focus = LabelFocus.Subset, Labels = ["Cardiomegaly"] });
+        Assert.NotEmpty(rows.Rows);
+        Assert.All(rows.Rows, r => Assert.True(dataset.Images[r].Has("Cardiomegaly") && dataset.Images[r].Split == XraySynth.Data.Split.Train));
+        var error = Assert.Throws<UserError>(() => TrainingRows.Select(dataset, new GanConfig { Focus = LabelFocus.Subset, Labels = ["Cardiomegally"] }));
+        Assert.Contains("did you mean 'Cardiomegaly'", error.Message);
+    }
+}

@@ -12,12 +12,20 @@ public static unsafe class NativeContextSwitches
     const string GlobalContext = "_ZN2at13globalContextEv";                         // at::globalContext()
     const string SetDeterministic = "_ZN2at7Context26setDeterministicAlgorithmsEbb"; // Context::setDeterministicAlgorithms(bool, bool)
     const string GetDeterministic = "_ZNK2at7Context23deterministicAlgorithmsEv";    // Context::deterministicAlgorithms() const
+    const string SetCudnnBenchmark = "_ZN2at7Context17setBenchmarkCuDNNEb";          // Context::setBenchmarkCuDNN(bool)
 
     /// <summary>Sets <c>torch.use_deterministic_algorithms(enabled, warn_only)</c>.</summary>
     public static void SetDeterministicAlgorithms(bool enabled, bool warnOnly = false)
     {
         var set = (delegate* unmanaged<IntPtr, byte, byte, void>)Export(SetDeterministic);
         set(Context(), enabled ? (byte)1 : (byte)0, warnOnly ? (byte)1 : (byte)0);
+    }
+
+    /// <summary>Sets <c>torch.backends.cudnn.benchmark</c>: cuDNN times its algorithms once per shape and keeps the fastest.</summary>
+    public static void SetCudnnBenchmark(bool enabled)
+    {
+        var set = (delegate* unmanaged<IntPtr, byte, void>)Export(SetCudnnBenchmark);
+        set(Context(), enabled ? (byte)1 : (byte)0);
     }
 
     /// <summary>Reads <c>torch.are_deterministic_algorithms_enabled()</c>.</summary>

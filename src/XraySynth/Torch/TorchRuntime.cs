@@ -47,6 +47,8 @@ public sealed class TorchRuntime
             torch.set_num_threads(threads);
         }
         if (options.Deterministic) NativeContextSwitches.SetDeterministicAlgorithms(true, warnOnly: true);
+        // On CUDA, cuDNN autotuning picks the fastest convolution algorithms (deterministic mode still applies on the CPU).
+        if (device.type == DeviceType.CUDA) NativeContextSwitches.SetCudnnBenchmark(!options.Deterministic);
         var runtime = new TorchRuntime(loaded, device, options.Seed, cuda);
         runtime.Reseed(options.Seed);
         return runtime;

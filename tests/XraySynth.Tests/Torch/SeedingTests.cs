@@ -60,4 +60,11 @@ public sealed class SeedingTests
         _ = TorchFixture.Cpu;
         Assert.True(XraySynth.Torch.NativeContextSwitches.DeterministicAlgorithms());
     }
+
+    [Fact]
+    public void The_cudnn_benchmark_switch_is_reachable_in_the_loaded_libtorch()
+    {
+        _ = TorchFixture.Cpu;
+        XraySynth.Torch.NativeContextSwitches.SetCudnnBenchmark(false); // resolves the symbol; no effect without CUDA
+    }
 }

@@ -35,8 +35,11 @@ public static class SplitCommand
             if (context.Parse.GetValue(seed) is { } s) config = config with { Seed = s };
             if (context.Parse.GetValue(keepTest)) config = config with { KeepTest = true };
             var result = DatasetSplitter.SplitFolder(context.Parse.GetValue(dataset)!, context.Parse.GetValue(output), config, context.Reporter);
-            context.Console.Out.Write(StatsTables.Splits(result.Stats));
-            context.Console.Out.Write(StatsTables.Labels(result.Stats));
+            if (context.Verbosity != Verbosity.Quiet)
+            {
+                context.Console.Out.Write(StatsTables.Splits(result.Stats));
+                context.Console.Out.Write(StatsTables.Labels(result.Stats));
+            }
             return 0;
         });
         return command;

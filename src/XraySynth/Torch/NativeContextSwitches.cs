@@ -12,7 +12,7 @@ public static unsafe class NativeContextSwitches
     const string GlobalContext = "_ZN2at13globalContextEv";                         // at::globalContext()
     const string SetDeterministic = "_ZN2at7Context26setDeterministicAlgorithmsEbb"; // Context::setDeterministicAlgorithms(bool, bool)
     const string GetDeterministic = "_ZNK2at7Context23deterministicAlgorithmsEv";    // Context::deterministicAlgorithms() const
-    const string SetCudnnBenchmark = "_ZN2at7Context17setBenchmarkCuDNNEb";          // Context::setBenchmarkCuDNN(bool)
+    const string SetBenchmarkCudnn = "_ZN2at7Context17setBenchmarkCuDNNEb";          // Context::setBenchmarkCuDNN(bool)
 
     /// <summary>Sets <c>torch.use_deterministic_algorithms(enabled, warn_only)</c>.</summary>
     public static void SetDeterministicAlgorithms(bool enabled, bool warnOnly = false)
@@ -24,7 +24,7 @@ public static unsafe class NativeContextSwitches
     /// <summary>Sets <c>torch.backends.cudnn.benchmark</c>: cuDNN times its algorithms once per shape and keeps the fastest.</summary>
     public static void SetCudnnBenchmark(bool enabled)
     {
-        var set = (delegate* unmanaged<IntPtr, byte, void>)Export(SetCudnnBenchmark);
+        var set = (delegate* unmanaged<IntPtr, byte, void>)Export(SetBenchmarkCudnn);
         set(Context(), enabled ? (byte)1 : (byte)0);
     }
 

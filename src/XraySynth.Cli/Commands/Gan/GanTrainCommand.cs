@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using XraySynth.Common;
 using XraySynth.Configuration;
 using XraySynth.Gan;
 using XraySynth.Gan.Training;

@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using XraySynth.Common;
 
-namespace XraySynth.Gan.Training;
+namespace XraySynth.Common;
 
 /// <summary>
-/// A self-describing GAN run folder <c>checkpoints/NNNNN-desc/</c>: <c>config.yaml</c> (resolved config),
+/// A self-describing run folder <c>checkpoints/NNNNN-desc/</c> (GAN and classifier runs): <c>config.yaml</c> (resolved config),
 /// <c>run.json</c> (command, seed, dataset, labels), <c>log.csv</c>, <c>samples/</c> (fixed-latent grids),
 /// <c>snapshots/</c>. Numbers only grow: an existing run is never overwritten.
 /// </summary>
@@ -49,7 +48,7 @@ public sealed class RunFolder
     {
         var run = new RunFolder(path);
         if (!File.Exists(run.ConfigFile) || !Directory.Exists(run.SnapshotsFolder))
-            throw new UserError($"{path}: not a GAN run folder (expected config.yaml and snapshots/ from 'xraysynth gan train')");
+            throw new UserError($"{path}: not a run folder (expected config.yaml and snapshots/ from 'xraysynth gan train' or 'xraysynth classify train')");
         return run;
     }
 

@@ -89,7 +89,7 @@ public static class BalanceReport
     {
         ShortfallReason.PoolExhausted => plan.Config.Strategy == BalanceStrategy.Oversample
             ? "no real train positive to duplicate"
-            : "the synthetic pool has no more images with this label (sample more)",
+            : "the synthetic pool has no unused image with this label (sample more)",
         ShortfallReason.LabelCap => $"per-label cap reached ({CapText(label.Cap)} added for {Int(label.RealTrain)} real positives at {Percent(plan.Config.MaxSyntheticFractionPerLabel)})",
         ShortfallReason.OverallCap => $"overall cap reached ({CapText(plan.OverallCap)} added images at {Percent(plan.Config.MaxSyntheticFraction)} of train)",
         ShortfallReason.CoLabelCap => "every image left with this label also carries a label whose cap is reached",

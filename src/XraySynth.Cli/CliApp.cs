@@ -1,5 +1,6 @@
 using System.CommandLine;
 using XraySynth.Cli.Commands;
+using XraySynth.Cli.Commands.Balance;
 using XraySynth.Cli.Commands.Data;
 using XraySynth.Cli.Commands.Gan;
 
@@ -19,6 +20,7 @@ public static class CliApp
         root.Subcommands.Add(ConfigCommand.Create(console, global));
         root.Subcommands.Add(DataCommand.Create(console, global));
         root.Subcommands.Add(GanCommand.Create(console, global));
+        root.Subcommands.Add(BalanceCommand.Create(console, global));
         return root;
     }
 

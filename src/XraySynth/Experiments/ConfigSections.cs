@@ -1,3 +1,4 @@
+using XraySynth.Balance;
 using XraySynth.Configuration;
 using XraySynth.Data.Cache;
 using XraySynth.Data.Phantom;
@@ -16,6 +17,7 @@ public static class ConfigSections
         (PhantomConfig.Section, typeof(PhantomConfig)),
         (SplitConfig.Section, typeof(SplitConfig)),
         (PrepareConfig.Section, typeof(PrepareConfig)),
+        (BalanceConfig.Section, typeof(BalanceConfig)),
         (QuickstartConfig.Section, typeof(QuickstartConfig)),
     ];
 

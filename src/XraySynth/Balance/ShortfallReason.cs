@@ -1,0 +1,14 @@
+namespace XraySynth.Balance;
+
+/// <summary>Why a chosen label stopped short of its target.</summary>
+public enum ShortfallReason
+{
+    /// <summary>No unused image carrying the label is left in the pool (synthetic sources, or real positives for oversample).</summary>
+    PoolExhausted,
+    /// <summary>The label's own cap (<see cref="BalanceConfig.MaxSyntheticFractionPerLabel"/>) is reached.</summary>
+    LabelCap,
+    /// <summary>The train split's cap (<see cref="BalanceConfig.MaxSyntheticFraction"/>) is reached.</summary>
+    OverallCap,
+    /// <summary>Every image left that carries the label also carries another label whose cap is reached.</summary>
+    CoLabelCap,
+}

@@ -3,6 +3,7 @@ using XraySynth.Configuration;
 using XraySynth.Data.Cache;
 using XraySynth.Data.Phantom;
 using XraySynth.Data.Splitting;
+using XraySynth.Gan;
 using XraySynth.Torch;
 
 namespace XraySynth.Experiments;
@@ -17,6 +18,7 @@ public static class ConfigSections
         (PhantomConfig.Section, typeof(PhantomConfig)),
         (SplitConfig.Section, typeof(SplitConfig)),
         (PrepareConfig.Section, typeof(PrepareConfig)),
+        (GanConfig.Section, typeof(GanConfig)),
         (BalanceConfig.Section, typeof(BalanceConfig)),
         (QuickstartConfig.Section, typeof(QuickstartConfig)),
     ];

@@ -57,6 +57,8 @@ public sealed class TorchRuntime
     /// <summary>Maps a device request onto what this process has; never falls back silently from CUDA to CPU.</summary>
     public static torch.Device ResolveDevice(DeviceSpec spec, LoadedTorch loaded, bool cudaAvailable, int cudaCount)
     {
+        if (NativeTorchLoader.Current is null)
+            throw new InvalidOperationException("libtorch is not loaded yet: start torch with TorchRuntime.Start before using torch types");
         switch (spec.Kind)
         {
             case DeviceRequest.Cpu:

@@ -5,6 +5,9 @@ namespace XraySynth.Tests.Torch;
 
 public sealed class DeviceResolutionTests
 {
+    /// <summary>torch.Device needs libtorch loaded through XraySynth's loader first.</summary>
+    public DeviceResolutionTests() => _ = XraySynth.Tests.TestSupport.TorchFixture.Cpu;
+
     static readonly LoadedTorch Bundled = new(FakeInstall(cuda: false), "bundled CPU libtorch");
     static readonly LoadedTorch CudaLibraries = new(FakeInstall(cuda: true), "--libtorch");
 

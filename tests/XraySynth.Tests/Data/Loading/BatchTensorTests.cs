@@ -19,6 +19,7 @@ public sealed class BatchTensorTests
     public void Pixels_become_a_float_tensor_B_1_S_S_in_the_asked_range()
     {
         NativeTorchLoader.Load(null);
+        _ = XraySynth.Tests.TestSupport.TorchFixture.Cpu;
         using var scope = torch.NewDisposeScope();
         var batch = TwoImages();
 

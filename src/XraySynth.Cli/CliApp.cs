@@ -17,6 +17,7 @@ public static class CliApp
         root.Subcommands.Add(QuickstartCommand.Create(console, global));
         root.Subcommands.Add(ConfigCommand.Create(console, global));
         root.Subcommands.Add(DataCommand.Create(console, global));
+        root.Subcommands.Add(BenchCommand.Create(console, global));
         return root;
     }
 

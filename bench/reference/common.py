@@ -128,7 +128,7 @@ def peak_tflops(name, kind):
     return None
 
 
-def report(model, args, device, windows, flops_per_image, losses):
+def report(model, args, device, windows, flops_per_image, losses, G, D):
     ms = statistics.median(windows)
     img_per_s = args.batch * 1000.0 / ms
     name = device_name(device)
@@ -147,6 +147,8 @@ def report(model, args, device, windows, flops_per_image, losses):
         "img_per_s_windows": [round(args.batch * 1000.0 / w, 2) for w in windows],
         "ms_per_step": round(ms, 3),
         "flops_per_image": flops_per_image,
+        "g_params": sum(p.numel() for p in G.parameters()),
+        "d_params": sum(p.numel() for p in D.parameters()),
         "tflops": round(achieved, 3),
         "precision": kind,
         "peak_tflops": peak,

@@ -9,12 +9,14 @@ trained at the final resolution (stable phase, alpha 1). Prints one JSON line.
 """
 import copy
 import math
+import sys
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-import common
+sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
+import common  # noqa: E402
 
 SQRT2 = math.sqrt(2)
 
@@ -225,7 +227,7 @@ def main():
 
     windows = common.time_steps(step, args, device)
     losses = tuple(float(v) for v in last["losses"])
-    common.report("pggan", args, device, windows, flops_per_image(arch, args.labels), losses)
+    common.report("pggan", args, device, windows, flops_per_image(arch, args.labels), losses, G, D)
 
 
 if __name__ == "__main__":

@@ -44,6 +44,12 @@ public sealed record GanBenchmarkResult
     /// <summary>Analytic FLOPs of a step per real image (<see cref="GanFlops"/>).</summary>
     [JsonPropertyName("flops_per_image")] public required long FlopsPerImage { get; init; }
 
+    /// <summary>Parameters of the generator (a check that both implementations built the same network).</summary>
+    [JsonPropertyName("g_params")] public required long GeneratorParameters { get; init; }
+
+    /// <summary>Parameters of the discriminator.</summary>
+    [JsonPropertyName("d_params")] public required long DiscriminatorParameters { get; init; }
+
     /// <summary>Achieved TFLOP/s: FLOPs per image × images per second.</summary>
     [JsonPropertyName("tflops")] public required double Tflops { get; init; }
 

@@ -107,7 +107,7 @@ public static class GanThroughput
             }
             using var losses = last!;
             var (discriminatorLoss, generatorLoss, _) = losses.Read();
-            return Summarize(runtime, options, config, windows, discriminatorLoss, generatorLoss);
+            return Summarize(runtime, options, config, networks, windows, discriminatorLoss, generatorLoss);
         }
         finally
         {
@@ -144,7 +144,7 @@ public static class GanThroughput
         if (device.type == DeviceType.CUDA) cuda.synchronize(device);
     }
 
-    static GanBenchmarkResult Summarize(TorchRuntime runtime, GanBenchmarkOptions options, GanConfig config,
+    static GanBenchmarkResult Summarize(TorchRuntime runtime, GanBenchmarkOptions options, GanConfig config, GanNetworks networks,
         IReadOnlyList<double> windows, double discriminatorLoss, double generatorLoss)
     {
         bool onCuda = runtime.Device.type == DeviceType.CUDA;
@@ -168,6 +168,8 @@ public static class GanThroughput
             WindowImagesPerSecond = windows.Select(w => Math.Round(options.Batch * 1000.0 / w, 2)).ToList(),
             MillisecondsPerStep = Math.Round(milliseconds, 3),
             FlopsPerImage = flops.PerImage,
+            GeneratorParameters = networks.Generator.parameters().Sum(p => p.numel()),
+            DiscriminatorParameters = networks.Discriminator.parameters().Sum(p => p.numel()),
             Tflops = Math.Round(tflops, 3),
             Precision = precision.ToString().ToLowerInvariant(),
             PeakTflops = peak,

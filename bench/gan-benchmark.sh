@@ -50,6 +50,9 @@ else
   if [ -z "${XRAYSYNTH:-}" ]; then
     [ -f .device/run.sh ] || { echo "gan-benchmark: no .device/run.sh: run ../shared/device/pack src/XraySynth.Cli/XraySynth.Cli.csproj first and carry .device" >&2; exit 1; }
     XRAYSYNTH="bash .device/run.sh"
+    # run.sh asks python for torch/lib on every call (an `import torch`, seconds): ask once.
+    TORCH_LIB=${TORCH_LIB:-$(${PYTHON:-python3} -c 'import torch,os;print(os.path.join(os.path.dirname(torch.__file__),"lib"))')}
+    export TORCH_LIB
   fi
 fi
 PYTHON=${PYTHON:-python3}
@@ -131,6 +134,9 @@ devices = sorted({r["device"] for r in rows})
 def fmt(v, spec):
     return "–" if v is None else format(v, spec)
 
+def rate(r):
+    return "–" if r is None else format(r["img_per_s"], ",.0f" if r["img_per_s"] >= 100 else ".1f")
+
 print(f"### GAN training throughput: XraySynth vs PyTorch ({', '.join(devices) or 'no results'})")
 print()
 print(f"One training step = D update (PGGAN: WGAN-GP + drift; DCGAN: non-saturating) + G update + EMA; "
@@ -155,8 +161,7 @@ for k in sorted(results, key=lambda k: (order.get(k[0], 9), k[1], modes.get(k[3]
             if x[field] != p[field]:
                 checks.append(f"{field} differs")
     frac = f"{fmt(x and x['fraction_of_peak'], '.1%')} / {fmt(p and p['fraction_of_peak'], '.1%')}"
-    print(f"| {k[0]} | {k[1]} | {k[2]} | {k[3]} | {any_['precision']} | {fmt(x and x['img_per_s'], ',.0f')} | "
-          f"{fmt(p and p['img_per_s'], ',.0f')} | {fmt(ratio, '.2f')} | {any_['flops_per_image'] / 1e9:.1f} | "
+    print(f"| {k[0]} | {k[1]} | {k[2]} | {k[3]} | {any_['precision']} | {rate(x)} | {rate(p)} | {fmt(ratio, '.2f')} | {any_['flops_per_image'] / 1e9:.1f} | "
           f"{fmt(x and x['tflops'], '.3g')} | {frac} | {'; '.join(checks) or ('ok' if x and p else 'missing run')} |")
 PY
 [ -n "${OUT:-}" ] || echo "(JSON lines and log in $work)" >&2

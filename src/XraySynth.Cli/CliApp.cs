@@ -21,6 +21,7 @@ public static class CliApp
         root.Subcommands.Add(DataCommand.Create(console, global));
         root.Subcommands.Add(GanCommand.Create(console, global));
         root.Subcommands.Add(BalanceCommand.Create(console, global));
+        root.Subcommands.Add(BenchCommand.Create(console, global));
         return root;
     }
 

@@ -12,7 +12,9 @@ public static unsafe class NativeContextSwitches
     const string GlobalContext = "_ZN2at13globalContextEv";                         // at::globalContext()
     const string SetDeterministic = "_ZN2at7Context26setDeterministicAlgorithmsEbb"; // Context::setDeterministicAlgorithms(bool, bool)
     const string GetDeterministic = "_ZNK2at7Context23deterministicAlgorithmsEv";    // Context::deterministicAlgorithms() const
-    const string SetBenchmarkCudnn = "_ZN2at7Context17setBenchmarkCuDNNEb";          // Context::setBenchmarkCuDNN(bool)
+    const string GetWarnOnly = "_ZNK2at7Context31deterministicAlgorithmsWarnOnlyEv"; // Context::deterministicAlgorithmsWarnOnly() const
+    const string SetBenchmark = "_ZN2at7Context17setBenchmarkCuDNNEb";                // Context::setBenchmarkCuDNN(bool)
+    const string GetBenchmark = "_ZNK2at7Context14benchmarkCuDNNEv";                  // Context::benchmarkCuDNN() const
 
     /// <summary>Sets <c>torch.use_deterministic_algorithms(enabled, warn_only)</c>.</summary>
     public static void SetDeterministicAlgorithms(bool enabled, bool warnOnly = false)
@@ -21,17 +23,34 @@ public static unsafe class NativeContextSwitches
         set(Context(), enabled ? (byte)1 : (byte)0, warnOnly ? (byte)1 : (byte)0);
     }
 
-    /// <summary>Sets <c>torch.backends.cudnn.benchmark</c>: cuDNN times its algorithms once per shape and keeps the fastest.</summary>
-    public static void SetCudnnBenchmark(bool enabled)
-    {
-        var set = (delegate* unmanaged<IntPtr, byte, void>)Export(SetBenchmarkCudnn);
-        set(Context(), enabled ? (byte)1 : (byte)0);
-    }
-
     /// <summary>Reads <c>torch.are_deterministic_algorithms_enabled()</c>.</summary>
     public static bool DeterministicAlgorithms()
     {
         var get = (delegate* unmanaged<IntPtr, byte>)Export(GetDeterministic);
+        return get(Context()) != 0;
+    }
+
+    /// <summary>Reads whether deterministic algorithms only warn (<c>warn_only</c>) instead of throwing.</summary>
+    public static bool DeterministicAlgorithmsWarnOnly()
+    {
+        var get = (delegate* unmanaged<IntPtr, byte>)Export(GetWarnOnly);
+        return get(Context()) != 0;
+    }
+
+    /// <summary>
+    /// Sets <c>torch.backends.cudnn.benchmark</c>: cuDNN times the candidate algorithms for each new convolution
+    /// shape and keeps the fastest. A flag on the context; harmless on the CPU.
+    /// </summary>
+    public static void SetBenchmarkCuDnn(bool enabled)
+    {
+        var set = (delegate* unmanaged<IntPtr, byte, void>)Export(SetBenchmark);
+        set(Context(), enabled ? (byte)1 : (byte)0);
+    }
+
+    /// <summary>Reads <c>torch.backends.cudnn.benchmark</c>.</summary>
+    public static bool BenchmarkCuDnn()
+    {
+        var get = (delegate* unmanaged<IntPtr, byte>)Export(GetBenchmark);
         return get(Context()) != 0;
     }
 

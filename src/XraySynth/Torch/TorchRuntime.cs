@@ -48,7 +48,7 @@ public sealed class TorchRuntime
         }
         if (options.Deterministic) NativeContextSwitches.SetDeterministicAlgorithms(true, warnOnly: true);
         // On CUDA, cuDNN autotuning picks the fastest convolution algorithms (deterministic mode still applies on the CPU).
-        if (device.type == DeviceType.CUDA) NativeContextSwitches.SetCudnnBenchmark(!options.Deterministic);
+        if (device.type == DeviceType.CUDA) NativeContextSwitches.SetBenchmarkCuDnn(!options.Deterministic);
         var runtime = new TorchRuntime(loaded, device, options.Seed, cuda);
         runtime.Reseed(options.Seed);
         return runtime;

@@ -65,6 +65,6 @@ public sealed class SeedingTests
     public void The_cudnn_benchmark_switch_is_reachable_in_the_loaded_libtorch()
     {
         _ = TorchFixture.Cpu;
-        XraySynth.Torch.NativeContextSwitches.SetCudnnBenchmark(false); // resolves the symbol; no effect without CUDA
+        XraySynth.Torch.NativeContextSwitches.SetBenchmarkCuDnn(false); // resolves the symbol; no effect without CUDA
     }
 }

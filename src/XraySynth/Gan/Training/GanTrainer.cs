@@ -60,7 +60,8 @@ public static class GanTrainer
         (OptimizerHelper G, OptimizerHelper D) BuildOptimizers()
         {
             networks.To(device);
-            if (config.ChannelsLast && device.type == DeviceType.CUDA) ChannelsLast.Apply(networks);
+            if (config.ChannelsLast && device.type == DeviceType.CUDA)
+                foreach (var module in new[] { networks.Generator, networks.Discriminator, networks.Average }) ChannelsLast.Apply(module);
             return (optim.Adam(networks.Generator.parameters(), config.LearningRate, config.Beta1, config.Beta2),
                     optim.Adam(networks.Discriminator.parameters(), config.LearningRate, config.Beta1, config.Beta2));
         }

@@ -1,0 +1,58 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace XraySynth.Classify.Networks;
+
+/// <summary>
+/// ResNet-50/101/152 residual block, torchvision's "v1.5" (stride on the 3×3 conv): 1×1 reduce, 3×3, 1×1 expand
+/// by 4, each with BN, plus a shortcut that is a 1×1 conv-BN projection when the stride or channel count changes.
+/// </summary>
+public sealed class Bottleneck : nn.Module<Tensor, Tensor>
+{
+    /// <summary>Output channels per <c>planes</c>.</summary>
+    public const int Expansion = 4;
+
+    readonly Conv2d conv1;
+    readonly BatchNorm2d bn1;
+    readonly Conv2d conv2;
+    readonly BatchNorm2d bn2;
+    readonly Conv2d conv3;
+    readonly BatchNorm2d bn3;
+    readonly Sequential? downsample;
+    readonly long inChannels;
+
+    /// <summary>Channels of the block's output, <c>planes · Expansion</c>.</summary>
+    public long OutChannels { get; }
+
+    /// <summary>Creates the block mapping <paramref name="inChannels"/> at r to <c>4 · planes</c> at r / <paramref name="stride"/>.</summary>
+    public Bottleneck(long inChannels, long planes, long stride = 1) : base(nameof(Bottleneck))
+    {
+        this.inChannels = inChannels;
+        OutChannels = planes * Expansion;
+        conv1 = nn.Conv2d(inChannels, planes, 1, bias: false);
+        bn1 = nn.BatchNorm2d(planes);
+        conv2 = nn.Conv2d(planes, planes, 3, stride: stride, padding: 1, bias: false);
+        bn2 = nn.BatchNorm2d(planes);
+        conv3 = nn.Conv2d(planes, OutChannels, 1, bias: false);
+        bn3 = nn.BatchNorm2d(OutChannels);
+        if (stride != 1 || inChannels != OutChannels)
+            downsample = nn.Sequential(nn.Conv2d(inChannels, OutChannels, 1, stride: stride, bias: false), nn.BatchNorm2d(OutChannels));
+        RegisterComponents();
+    }
+
+    /// <summary>Sets the last BatchNorm's weight to 0, so the block starts as its shortcut (Goyal et al. 2017).</summary>
+    public void ZeroInitLastNorm() => nn.init.zeros_(bn3.weight);
+
+    /// <summary>[N, in, r, r] → [N, 4·planes, r/stride, r/stride].</summary>
+    public override Tensor forward(Tensor x)
+    {
+        if (x.dim() != 4 || x.shape[1] != inChannels)
+            throw new ArgumentException($"Bottleneck expects [N, {inChannels}, H, W], got [{string.Join(", ", x.shape)}]", nameof(x));
+        using var scope = NewDisposeScope();
+        var h = nn.functional.relu(bn1.forward(conv1.forward(x)));           // [N, planes, r, r]
+        h = nn.functional.relu(bn2.forward(conv2.forward(h)));                // [N, planes, r/s, r/s]
+        h = bn3.forward(conv3.forward(h));                                    // [N, 4·planes, r/s, r/s]
+        var identity = downsample is null ? x : downsample.forward(x);        // [N, 4·planes, r/s, r/s]
+        return nn.functional.relu(h + identity).MoveToOuterDisposeScope();    // [N, 4·planes, r/s, r/s]
+    }
+}

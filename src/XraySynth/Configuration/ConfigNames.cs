@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text;
 
 namespace XraySynth.Configuration;
@@ -23,4 +24,8 @@ public static class ConfigNames
         }
         return sb.ToString();
     }
+
+    /// <summary>An enum member's YAML text: its [ConfigName], else its kebab-case name (LabelBalanced → label-balanced).</summary>
+    public static string EnumText(Type enumType, string member) =>
+        enumType.GetField(member)?.GetCustomAttribute<ConfigNameAttribute>()?.Name ?? ToSnakeCase(member).Replace('_', '-');
 }

@@ -188,7 +188,7 @@ public static class YamlConfig
         {
             string? text = Scalar(node, key, type);
             if (text is null) return null;
-            var names = Enum.GetNames(type).ToDictionary(n => ConfigNames.ToSnakeCase(n).Replace('_', '-'), n => n);
+            var names = Enum.GetNames(type).ToDictionary(n => ConfigNames.EnumText(type, n), n => n);
             string wanted = text.Trim().ToLowerInvariant().Replace('_', '-');
             if (names.TryGetValue(wanted, out string? name)) return Enum.Parse(type, name);
             Add(node, key, $"'{text}' is not one of {string.Join(", ", names.Keys)}{NameSuggester.Hint(wanted, names.Keys)}");

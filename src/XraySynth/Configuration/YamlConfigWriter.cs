@@ -59,7 +59,7 @@ public static class YamlConfigWriter
     static string Scalar(object value) => value switch
     {
         bool b => b ? "true" : "false",
-        Enum e => ConfigNames.ToSnakeCase(e.ToString()).Replace('_', '-'),
+        Enum e => ConfigNames.EnumText(e.GetType(), e.ToString()),
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         float f => f.ToString("R", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

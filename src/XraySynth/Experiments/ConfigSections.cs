@@ -1,4 +1,5 @@
 using XraySynth.Balance;
+using XraySynth.Classify;
 using XraySynth.Configuration;
 using XraySynth.Data.Cache;
 using XraySynth.Data.Phantom;
@@ -20,6 +21,7 @@ public static class ConfigSections
         (PrepareConfig.Section, typeof(PrepareConfig)),
         (GanConfig.Section, typeof(GanConfig)),
         (BalanceConfig.Section, typeof(BalanceConfig)),
+        (ClassifierConfig.Section, typeof(ClassifierConfig)),
         (QuickstartConfig.Section, typeof(QuickstartConfig)),
     ];
 

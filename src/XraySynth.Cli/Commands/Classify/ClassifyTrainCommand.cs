@@ -1,0 +1,65 @@
+using System.CommandLine;
+using Spectre.Console;
+using XraySynth.Classify;
+using XraySynth.Classify.Training;
+using XraySynth.Common;
+using XraySynth.Configuration;
+
+namespace XraySynth.Cli.Commands.Classify;
+
+/// <summary><c>xraysynth classify train</c>: a multi-label classifier on a dataset (real, or merged with synthetic).</summary>
+public static class ClassifyTrainCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliConsole console, GlobalOptions global)
+    {
+        var compute = new ComputeOptions();
+        var data = new Option<string?>("--data") { Description = "dataset folder (train on its train split, select on val)" };
+        var output = new Option<string?>("--out") { Description = "folder that holds run folders [default: checkpoints]" };
+        var architecture = new Option<string?>("--arch") { Description = "resnet18, resnet50 or densenet121 [default: resnet18]" };
+        var size = new Option<int?>("--size") { Description = "input size in pixels [default: 64]" };
+        var epochs = new Option<int?>("--epochs") { Description = "maximum epochs [default: 30]" };
+        var loss = new Option<string?>("--loss") { Description = "bce, weighted-bce (class weights) or focal [default: bce]" };
+        var sampling = new Option<string?>("--sampling") { Description = "uniform or label-balanced [default: uniform]" };
+        var resume = new Option<string?>("--resume") { Description = "continue this run folder from its newest snapshot" };
+        var command = new Command("train", "Train a multi-label classifier (ResNet-18/50, DenseNet-121); selects the epoch with the best validation mean AUROC");
+        foreach (Option option in new Option[] { data, output, architecture, size, epochs, loss, sampling, resume }) command.Options.Add(option);
+        compute.AddTo(command);
+        CommandRunner.SetAction(command, console, global, context =>
+        {
+            var parse = context.Parse;
+            string? resumeRun = parse.GetValue(resume);
+            var config = resumeRun is not null
+                ? YamlConfig.Load<ClassifierConfig>(RunFolder.Open(resumeRun).ConfigFile, ClassifierConfig.Section)
+                : context.Section<ClassifierConfig>(ClassifierConfig.Section);
+            if (resumeRun is null)
+            {
+                if (parse.GetValue(data) is { } d) config = config with { Data = d };
+                if (parse.GetValue(output) is { } o) config = config with { Out = o };
+                if (parse.GetValue(architecture) is { } a) config = config with { Architecture = ClassifierOptions.Architecture(a) };
+                if (parse.GetValue(size) is { } s) config = config with { ImageSize = s };
+                if (parse.GetValue(loss) is { } l) config = config with { Loss = ClassifierOptions.Loss(l) };
+                if (parse.GetValue(sampling) is { } m) config = config with { Sampling = ClassifierOptions.Sampling(m) };
+            }
+            if (parse.GetValue(epochs) is { } e) config = config with { Epochs = e };
+
+            var runtime = context.StartTorch(compute);
+            using var cancel = new CancellationTokenSource();
+            ConsoleCancelEventHandler onCancel = (_, args) => { args.Cancel = true; cancel.Cancel(); };
+            Console.CancelKeyPress += onCancel;
+            try
+            {
+                var result = context.WithProgress(reporter =>
+                    ClassifierTrainer.Train(new ClassifierTrainingRequest(config, resumeRun, context.CommandLine), runtime, reporter, cancel.Token));
+                context.Console.Out.WriteLine(FormattableString.Invariant(
+                    $"run: {result.RunFolder} (best validation mean AUROC {result.State.BestAuroc:0.0000} at epoch {result.State.BestEpoch} of {result.State.Epoch})"));
+                return result.Cancelled ? 130 : 0;
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
+        });
+        return command;
+    }
+}

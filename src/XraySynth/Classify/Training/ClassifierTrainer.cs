@@ -110,26 +110,33 @@ public static class ClassifierTrainer
             using var lossSum = zeros(1, device: device);
             long seen = 0, step = state.Step;
             model.train();
-            foreach (var batch in loader.Epoch(epoch, cancel))
+            try
             {
-                using var scope = NewDisposeScope();
-                var x = batch.ToTensor(device);
-                if (cuda && config.ChannelsLast) x = x.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2);
-                var y = batch.LabelsTensor(device);
-                foreach (var group in optimizer.ParamGroups) group.LearningRate = schedule.At(step);
-                model.zero_grad();
-                var logits = model.forward(x);
-                var loss = config.Loss switch
+                foreach (var batch in loader.Epoch(epoch, cancel))
                 {
-                    ClassifierLoss.Focal => FocalLoss.Loss(logits, y, config.FocalAlpha, config.FocalGamma),
-                    _ => WeightedBce.Loss(logits, y, posWeight),
-                };
-                loss.backward();
-                optimizer.step();
-                lossSum.add_(loss.detach() * batch.Count);
-                seen += batch.Count;
-                step++;
-                progress.Advance();
+                    using var scope = NewDisposeScope();
+                    var x = batch.ToTensor(device);
+                    if (cuda && config.ChannelsLast) x = x.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2);
+                    var y = batch.LabelsTensor(device);
+                    foreach (var group in optimizer.ParamGroups) group.LearningRate = schedule.At(step);
+                    model.zero_grad();
+                    var logits = model.forward(x);
+                    var loss = config.Loss switch
+                    {
+                        ClassifierLoss.Focal => FocalLoss.Loss(logits, y, config.FocalAlpha, config.FocalGamma),
+                        _ => WeightedBce.Loss(logits, y, posWeight),
+                    };
+                    loss.backward();
+                    optimizer.step();
+                    lossSum.add_(loss.detach() * batch.Count);
+                    seen += batch.Count;
+                    step++;
+                    progress.Advance();
+                }
+            }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+                // Ctrl-C mid-epoch: the snapshot of the last finished epoch is the resume point.
             }
             if (cancel.IsCancellationRequested) { cancelled = true; break; }
             double trainLoss = lossSum.item<float>() / Math.Max(1, seen);

@@ -35,9 +35,12 @@ public sealed class CommandContext(ParseResult parse, CliConsole console, Global
         ConfigPath is null ? new T() : YamlConfig.Load<T>(ConfigPath, section);
 
     /// <summary>Starts torch with the config's runtime section overridden by --device/--libtorch/--seed/--threads.</summary>
-    public TorchRuntime StartTorch(ComputeOptions options)
+    /// <param name="options">The command's compute options.</param>
+    /// <param name="seed">A seed decided by the command (e.g. the quickstart's), used unless --seed was given.</param>
+    public TorchRuntime StartTorch(ComputeOptions options, long? seed = null)
     {
         RuntimeConfig config = options.Resolve(Parse, Section<RuntimeConfig>(RuntimeConfig.Section));
+        if (seed is long chosen && Parse.GetValue(options.Seed) is null) config = config with { Seed = chosen };
         TorchRuntime runtime = TorchRuntime.Start(config.ToOptions());
         Reporter.Detail($"torch: {runtime.Loaded.Describe()}, device {runtime.Device}, seed {runtime.Seed}");
         return runtime;

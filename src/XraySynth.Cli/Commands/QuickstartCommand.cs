@@ -11,21 +11,40 @@ public static class QuickstartCommand
     public static Command Create(CliConsole console, GlobalOptions global)
     {
         var images = new Option<int?>("--images") { Description = "phantom images to generate [default: 2000]" };
-        var seed = new Option<long?>("--seed") { Description = "seed of every stage [default: 1]" };
         var data = new Option<string?>("--data") { Description = "phantom dataset folder [default: generated/quickstart/phantom]" };
         var reports = new Option<string?>("--reports") { Description = "report folder [default: reports/quickstart]" };
+        var dataOnly = new Option<bool>("--data-only") { Description = "stop after the data steps (no torch)" };
+        var compute = new ComputeOptions();
         var command = new Command("quickstart", "Run the whole pipeline on the embedded phantom (no download): data, and each later stage as it exists; resumable");
-        foreach (Option option in new Option[] { images, seed, data, reports }) command.Options.Add(option);
+        foreach (Option option in new Option[] { images, data, reports, dataOnly }) command.Options.Add(option);
+        compute.AddTo(command);
         CommandRunner.SetAction(command, console, global, context =>
         {
             var config = context.Section<QuickstartConfig>(QuickstartConfig.Section);
             if (context.Parse.GetValue(images) is { } n) config = config with { Images = n };
-            if (context.Parse.GetValue(seed) is { } s) config = config with { Seed = s };
+            if (context.Parse.GetValue(compute.Seed) is { } s) config = config with { Seed = s };
             if (context.Parse.GetValue(data) is { } d) config = config with { DataFolder = d };
             if (context.Parse.GetValue(reports) is { } r) config = config with { ReportFolder = r };
-            var result = context.WithProgress(reporter => Quickstart.Run(config, context.CommandLine, reporter));
-            context.Console.Out.WriteLine($"quickstart done: dataset {result.Dataset}, reports {result.ReportFolder}");
-            return 0;
+            if (context.Parse.GetValue(dataOnly))
+            {
+                var data = context.WithProgress(reporter => Quickstart.RunData(config, context.CommandLine, reporter));
+                context.Console.Out.WriteLine($"quickstart (data only) done: dataset {data.Dataset}, reports {data.ReportFolder}");
+                return 0;
+            }
+            var runtime = context.StartTorch(compute, config.Seed);
+            using var cancel = new CtrlC();
+            try
+            {
+                var result = context.WithProgress(reporter => Quickstart.Run(config, context.CommandLine, runtime, reporter, cancel.Token));
+                if (result.Comparison is { } comparison) context.Console.Out.Write(Classify.ClassifyEvalCommand.ComparisonTable(comparison.Rows));
+                context.Console.Out.WriteLine($"quickstart done: dataset {result.Dataset}, reports {result.ReportFolder} (re-run to reuse finished steps)");
+                return 0;
+            }
+            catch (OperationCanceledException)
+            {
+                context.Console.Error.WriteLine("quickstart interrupted: finished steps are kept; run it again to continue.");
+                return 130;
+            }
         });
         return command;
     }

@@ -15,14 +15,7 @@ public static class BalanceWeights
     /// (no reweighting): with no positive the positive term never occurs, and with no negative the ratio 0 would erase the label's loss.
     /// </summary>
     /// <exception cref="UserError">The dataset has no train images.</exception>
-    public static float[] PosWeights(Dataset dataset)
-    {
-        var train = TrainRows(dataset);
-        var positives = new int[dataset.Vocabulary.Count];
-        foreach (var image in train)
-            foreach (string label in image.Labels) positives[dataset.Vocabulary.IndexOf(label)]++;
-        return positives.Select(p => p == 0 || p == train.Count ? 1f : (float)((double)(train.Count - p) / p)).ToArray();
-    }
+    public static float[] PosWeights(Dataset dataset) => LabelFrequencyWeights.PositiveWeights(TrainRows(dataset), dataset.Vocabulary);
 
     /// <summary>
     /// Label-balanced sampling weight of each train row in manifest order: the mean, over the row's labels (an image
@@ -30,19 +23,7 @@ public static class BalanceWeights
     /// weights average 1. Drawing rows with these weights shows every label (and No Finding) about equally often.
     /// </summary>
     /// <exception cref="UserError">The dataset has no train images.</exception>
-    public static double[] LabelBalanced(Dataset dataset)
-    {
-        var train = TrainRows(dataset);
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var image in train)
-            foreach (string key in Classes(image)) counts[key] = counts.GetValueOrDefault(key) + 1;
-        var weights = train.Select(image => Classes(image).Average(key => 1.0 / counts[key])).ToArray();
-        double mean = weights.Average();
-        for (int i = 0; i < weights.Length; i++) weights[i] /= mean;
-        return weights;
-    }
-
-    static IReadOnlyList<string> Classes(ImageRecord image) => image.Labels.Count == 0 ? [LabelVocabulary.NoFinding] : image.Labels;
+    public static double[] LabelBalanced(Dataset dataset) => LabelFrequencyWeights.Balanced(TrainRows(dataset));
 
     static List<ImageRecord> TrainRows(Dataset dataset)
     {

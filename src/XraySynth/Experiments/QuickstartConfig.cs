@@ -27,6 +27,29 @@ public sealed record QuickstartConfig
     [ConfigRange(8, 1024)]
     public int TrainingSize { get; init; } = 64;
 
+    [Description("GAN (conditional DCGAN) training length in thousands of images.")]
+    [ConfigRange(0.1, 100_000)]
+    public double GanKimg { get; init; } = 20;
+
+    [Description("Synthetic images sampled for each label below the median count.")]
+    [ConfigRange(1, 1_000_000)]
+    public int SyntheticPerLabel { get; init; } = 200;
+
+    [Description("Balancer target: real + synthetic positives per rare label in train.")]
+    [ConfigRange(1, 1_000_000)]
+    public int BalanceTarget { get; init; } = 150;
+
+    [Description("Classifier epochs for each arm (real-only; real + synthetic).")]
+    [ConfigRange(1, 1000)]
+    public int ClassifierEpochs { get; init; } = 8;
+
+    [Description("Bootstrap resamples over patients for the comparison's confidence intervals.")]
+    [ConfigRange(100, 100_000)]
+    public int Bootstrap { get; init; } = 1000;
+
+    [Description("Folder for the quickstart's GAN and classifier runs.")]
+    public string RunsFolder { get; init; } = "checkpoints/quickstart";
+
     [Description("Seed of every stage.")]
     [ConfigRange(0, long.MaxValue)]
     public long Seed { get; init; } = 1;

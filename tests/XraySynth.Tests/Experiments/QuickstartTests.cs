@@ -13,7 +13,7 @@ public sealed class QuickstartTests
         using var temp = new TempDirectory();
         var config = new QuickstartConfig { DataFolder = temp.File("phantom"), ReportFolder = temp.File("reports"), Images = 120, ImageSize = 32, TrainingSize = 16, Seed = 3 };
 
-        var first = Quickstart.Run(config, "test", XraySynth.Common.NullReporter.Instance);
+        var first = Quickstart.RunData(config, "test", XraySynth.Common.NullReporter.Instance);
         var dataset = Dataset.Load(config.DataFolder);
         Assert.Equal(120, dataset.Images.Count);
         Assert.All(Enum.GetValues<Split>(), s => Assert.Contains(dataset.Images, i => i.Split == s));
@@ -21,7 +21,7 @@ public sealed class QuickstartTests
         using (var cache = PreparedCache.Open(dataset, 16)) Assert.Equal(120, cache.Count);
         DateTime manifestWritten = File.GetLastWriteTimeUtc(Path.Combine(config.DataFolder, "manifest.csv"));
 
-        var second = Quickstart.Run(config, "test", XraySynth.Common.NullReporter.Instance);
+        var second = Quickstart.RunData(config, "test", XraySynth.Common.NullReporter.Instance);
         Assert.Contains(second.Steps, s => s.Contains("kept"));
         Assert.Contains(second.Steps, s => s.Contains("up to date"));
         Assert.Equal(manifestWritten, File.GetLastWriteTimeUtc(Path.Combine(config.DataFolder, "manifest.csv")));

@@ -59,7 +59,8 @@ public static class ClassifyEvalCommand
         return table;
     }
 
-    static Table ComparisonTable(IReadOnlyList<LabelComparison> rows)
+    /// <summary>The comparison as a console table.</summary>
+    public static Table ComparisonTable(IReadOnlyList<LabelComparison> rows)
     {
         var table = new Table().AddColumns("label", "positives", "AUROC A", "AUROC B", "B − A (95% CI)", "DeLong p", "Holm p");
         foreach (var r in rows)

@@ -44,21 +44,12 @@ public static class ClassifyTrainCommand
             if (parse.GetValue(epochs) is { } e) config = config with { Epochs = e };
 
             var runtime = context.StartTorch(compute);
-            using var cancel = new CancellationTokenSource();
-            ConsoleCancelEventHandler onCancel = (_, args) => { args.Cancel = true; cancel.Cancel(); };
-            Console.CancelKeyPress += onCancel;
-            try
-            {
-                var result = context.WithProgress(reporter =>
-                    ClassifierTrainer.Train(new ClassifierTrainingRequest(config, resumeRun, context.CommandLine), runtime, reporter, cancel.Token));
-                context.Console.Out.WriteLine(FormattableString.Invariant(
-                    $"run: {result.RunFolder} (best validation mean AUROC {result.State.BestAuroc:0.0000} at epoch {result.State.BestEpoch} of {result.State.Epoch})"));
-                return result.Cancelled ? 130 : 0;
-            }
-            finally
-            {
-                Console.CancelKeyPress -= onCancel;
-            }
+            using var cancel = new CtrlC();
+            var result = context.WithProgress(reporter =>
+                ClassifierTrainer.Train(new ClassifierTrainingRequest(config, resumeRun, context.CommandLine), runtime, reporter, cancel.Token));
+            context.Console.Out.WriteLine(FormattableString.Invariant(
+                $"run: {result.RunFolder} (best validation mean AUROC {result.State.BestAuroc:0.0000} at epoch {result.State.BestEpoch} of {result.State.Epoch})"));
+            return result.Cancelled ? 130 : 0;
         });
         return command;
     }

@@ -52,20 +52,11 @@ public static class GanTrainCommand
             }
 
             var runtime = context.StartTorch(compute);
-            using var cancel = new CancellationTokenSource();
-            ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
-            Console.CancelKeyPress += onCancel;
-            try
-            {
-                var result = context.WithProgress(reporter =>
-                    GanTrainer.Train(new GanTrainingRequest(config, resumeRun, context.CommandLine), runtime, reporter, cancel.Token));
-                context.Console.Out.WriteLine($"run: {result.RunFolder} ({result.State.Kimg:0.###} kimg, snapshot {Path.GetFileName(result.LastSnapshot)})");
-                return result.Cancelled ? 130 : 0;
-            }
-            finally
-            {
-                Console.CancelKeyPress -= onCancel;
-            }
+            using var cancel = new CtrlC();
+            var result = context.WithProgress(reporter =>
+                GanTrainer.Train(new GanTrainingRequest(config, resumeRun, context.CommandLine), runtime, reporter, cancel.Token));
+            context.Console.Out.WriteLine($"run: {result.RunFolder} ({result.State.Kimg:0.###} kimg, snapshot {Path.GetFileName(result.LastSnapshot)})");
+            return result.Cancelled ? 130 : 0;
         });
         return command;
     }

@@ -89,9 +89,9 @@ public static class ClassifierTrainer
         using var optimizerOwner = optimizer;
 
         // 4. Loss, sampler, loader, schedule.
-        using var posWeight = config.Loss == ClassifierLoss.WeightedBce ? tensor(PositiveWeights(dataset, train)).to(device) : null;
+        using var posWeight = config.Loss == ClassifierLoss.WeightedBce ? tensor(LabelFrequencyWeights.PositiveWeights(train.Select(r => dataset.Images[r]).ToList(), dataset.Vocabulary)).to(device) : null;
         ISampler sampler = config.Sampling == ClassifierSampling.LabelBalanced
-            ? new WeightedSampler(train, LabelBalancedWeights(dataset, train), seed, train.Length)
+            ? new WeightedSampler(train, LabelFrequencyWeights.Balanced(train.Select(r => dataset.Images[r]).ToList()), seed, train.Length)
             : new ShuffleSampler(train, seed);
         var loader = new BatchLoader(cache, sampler, new LoaderOptions { BatchSize = config.BatchSize, DropLast = train.Length > config.BatchSize, Workers = config.Workers, Seed = seed },
             config.Augmentation.Build());
@@ -172,27 +172,4 @@ public static class ClassifierTrainer
 
     /// <summary>The short name used in run folders and tables: resnet18, resnet50, densenet121.</summary>
     public static string Name(ClassifierArchitecture architecture) => architecture.ToString().ToLowerInvariant();
-
-    /// <summary>pos_weight per label = negatives / positives among <paramref name="rows"/> (1 where a label has no positive).</summary>
-    public static float[] PositiveWeights(Dataset dataset, IReadOnlyList<int> rows)
-    {
-        var matrix = dataset.LabelMatrix();
-        int labels = matrix.GetLength(1);
-        var weights = new float[labels];
-        for (int l = 0; l < labels; l++)
-        {
-            int positives = rows.Count(r => matrix[r, l] > 0.5f);
-            weights[l] = positives == 0 ? 1f : (float)(rows.Count - positives) / positives;
-        }
-        return weights;
-    }
-
-    /// <summary>Per-row sampling weights making each label and No Finding equally frequent.</summary>
-    public static double[] LabelBalancedWeights(Dataset dataset, IReadOnlyList<int> rows)
-    {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        IEnumerable<string> Keys(ImageRecord r) => r.Labels.Count == 0 ? [LabelVocabulary.NoFinding] : r.Labels;
-        foreach (int r in rows) foreach (string k in Keys(dataset.Images[r])) counts[k] = counts.GetValueOrDefault(k) + 1;
-        return rows.Select(r => Keys(dataset.Images[r]).Average(k => 1.0 / counts[k])).ToArray();
-    }
 }

@@ -45,18 +45,10 @@ public sealed class TrainingRows
             throw new UserError($"no training images to train the GAN on in {dataset.Root}" +
                                 (config.Focus == LabelFocus.Subset ? $" with labels {string.Join(", ", config.Labels)}" : ""));
 
-        double[] weights = config.Focus == LabelFocus.Balanced ? BalancedWeights(dataset, train) : train.Select(_ => 1.0).ToArray();
+        double[] weights = config.Focus == LabelFocus.Balanced
+            ? LabelFrequencyWeights.Balanced(train.Select(i => dataset.Images[i]).ToList())
+            : train.Select(_ => 1.0).ToArray();
         return new TrainingRows(train.ToArray(), weights);
-    }
-
-    /// <summary>Per row: the mean over its labels (No Finding counting as one) of 1 / that label's count.</summary>
-    static double[] BalancedWeights(Dataset dataset, List<int> rows)
-    {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        IEnumerable<string> KeysOf(ImageRecord r) => r.Labels.Count == 0 ? [LabelVocabulary.NoFinding] : r.Labels;
-        foreach (int i in rows)
-            foreach (string key in KeysOf(dataset.Images[i])) counts[key] = counts.GetValueOrDefault(key) + 1;
-        return rows.Select(i => KeysOf(dataset.Images[i]).Average(k => 1.0 / counts[k])).ToArray();
     }
 
     /// <summary>Draws <paramref name="count"/> row indices with replacement according to the weights.</summary>

@@ -27,4 +27,30 @@ public sealed class QuickstartTests
         Assert.Equal(manifestWritten, File.GetLastWriteTimeUtc(Path.Combine(config.DataFolder, "manifest.csv")));
         Assert.DoesNotContain(first.Steps, s => s.Contains("kept"));
     }
+
+    [Fact]
+    public void The_whole_pipeline_runs_end_to_end_on_a_tiny_phantom_and_resumes_from_its_state()
+    {
+        using var temp = new TempDirectory();
+        var config = new QuickstartConfig
+        {
+            DataFolder = temp.File("q/phantom"), ReportFolder = temp.File("reports"), RunsFolder = temp.File("runs"),
+            Images = 150, ImageSize = 32, TrainingSize = 32, GanKimg = 0.2, SyntheticPerLabel = 6, BalanceTarget = 12,
+            ClassifierEpochs = 1, Bootstrap = 100, Seed = 2,
+        };
+        var runtime = XraySynth.Torch.TorchRuntime.Start(new XraySynth.Torch.TorchRuntimeOptions { Device = XraySynth.Torch.DeviceSpec.Cpu, Seed = 2 });
+        var result = Quickstart.Run(config, "test", runtime, XraySynth.Common.NullReporter.Instance);
+
+        Assert.NotNull(result.Comparison);
+        Assert.Equal(Dataset.Load(config.DataFolder).Vocabulary.Count, result.Comparison!.Rows.Count);
+        var state = QuickstartState.Read(Path.Combine(config.ReportFolder, "quickstart.json"));
+        var balanced = Dataset.Load(state.Balanced!);
+        Assert.Contains(balanced.Images, i => i.Source == ImageSource.Synthetic && i.Split == Split.Train);
+        Assert.DoesNotContain(balanced.Images, i => i.Source == ImageSource.Synthetic && i.Split != Split.Train);
+        Assert.True(File.Exists(Path.Combine(config.ReportFolder, "real-vs-synthetic", "comparison.md")));
+
+        var again = Quickstart.Run(config, "test", runtime, XraySynth.Common.NullReporter.Instance);
+        Assert.Contains(again.Steps, s => s.StartsWith("gan: ") && s.EndsWith(" kept"));
+        Assert.Contains(again.Steps, s => s.StartsWith("classify: real + synthetic run ") && s.EndsWith(" kept"));
+    }
 }

@@ -37,8 +37,8 @@ public sealed class DcganDiscriminator : nn.Module
         body = nn.Sequential(layers);
         output = nn.Linear(channels, 1);
         labels = new LabelProjection(labelCount, channels);
-        DcganInit.Apply(this);
         RegisterComponents();
+        DcganInit.Apply(this); // after registration: named_modules() only sees registered children
     }
 
     /// <summary>[N, 1, r, r] images and [N, labels] multi-hot → [N] logits.</summary>
@@ -48,7 +48,7 @@ public sealed class DcganDiscriminator : nn.Module
         if (images.dim() != 4 || images.shape[1] != 1 || images.shape[2] != r || images.shape[3] != r)
             throw new ArgumentException($"images must be [N, 1, {r}, {r}], got [{string.Join(", ", images.shape)}]");
         using var scope = NewDisposeScope();
-        var h = body.forward(images).sum(new long[] { 2, 3 });                                 // [N, C]
+        var h = body.forward(images).mean(new long[] { 2, 3 });                                // [N, C]
         var logit = output.forward(h).squeeze(1);                                              // [N]
         var projection = (labels.forward(condition.to(h.dtype)) * h).sum(1);                   // [N]
         return (logit + projection).to(ScalarType.Float32).MoveToOuterDisposeScope();

@@ -39,8 +39,8 @@ public sealed class DcganGenerator : nn.Module
         layers.Add(("to_image", nn.ConvTranspose2d(channels, 1, 4, 2, 1, bias: false)));
         layers.Add(("tanh", nn.Tanh()));
         body = nn.Sequential(layers);
-        DcganInit.Apply(this);
         RegisterComponents();
+        DcganInit.Apply(this); // after registration: named_modules() only sees registered children
     }
 
     /// <summary>[N, latent] and [N, labels] multi-hot → [N, 1, r, r] in [-1, 1].</summary>

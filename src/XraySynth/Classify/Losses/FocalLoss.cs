@@ -1,3 +1,5 @@
+using TorchSharp;
+using XraySynth.Torch;
 using static TorchSharp.torch;
 
 namespace XraySynth.Classify.Losses;
@@ -17,10 +19,12 @@ public static class FocalLoss
         var y = targets.nan_to_num(0);
         var logP = -nn.functional.softplus(-logits);          // log σ(x)
         var logNotP = -nn.functional.softplus(logits);        // log(1 − σ(x))
-        var logPt = y * logP + (1 - y) * logNotP;
+        var notY = KeptScalar.SubtractFrom(1, y);
+        var logPt = y * logP + notY * logNotP;
         var pt = logPt.exp();
-        var alphaT = y * alpha + (1 - y) * (1 - alpha);
-        var loss = -alphaT * (1 - pt).pow(gamma) * logPt * known;
+        var alphaT = KeptScalar.Mul(y, alpha) + KeptScalar.Mul(notY, 1 - alpha);
+        using var power = gamma.ToScalar();
+        var loss = -alphaT * KeptScalar.SubtractFrom(1, pt).pow(power) * logPt * known;
         return (loss.sum() / known.sum().clamp_min(1)).MoveToOuterDisposeScope();
     }
 }

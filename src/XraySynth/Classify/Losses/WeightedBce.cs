@@ -1,3 +1,4 @@
+using XraySynth.Torch;
 using static TorchSharp.torch;
 
 namespace XraySynth.Classify.Losses;
@@ -17,7 +18,7 @@ public static class WeightedBce
         // log σ(x) = −softplus(−x); log(1 − σ(x)) = −softplus(x)
         var positive = nn.functional.softplus(-logits) * y;
         if (posWeight is not null) positive = positive * posWeight.reshape(1, -1);
-        var negative = nn.functional.softplus(logits) * (1 - y);
+        var negative = nn.functional.softplus(logits) * KeptScalar.SubtractFrom(1, y);
         var loss = (positive + negative) * known;
         return (loss.sum() / known.sum().clamp_min(1)).MoveToOuterDisposeScope();
     }

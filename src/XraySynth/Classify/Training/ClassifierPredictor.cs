@@ -1,5 +1,6 @@
 using XraySynth.Data.Cache;
 using XraySynth.Data.Loading;
+using XraySynth.Torch;
 using static TorchSharp.torch;
 
 namespace XraySynth.Classify.Training;
@@ -20,7 +21,7 @@ public static class ClassifierPredictor
             var pixels = new byte[n * size * size];
             for (int i = 0; i < n; i++) cache.Image(rows[start + i]).CopyTo(pixels.AsSpan(i * size * size, size * size));
             using var scope = NewDisposeScope();
-            var x = tensor(pixels, new long[] { n, 1, size, size }).to(device).to(ScalarType.Float32) / 127.5 - 1;
+            var x = KeptScalar.Affine(tensor(pixels, new long[] { n, 1, size, size }).to(device).to(ScalarType.Float32), 1 / 127.5, -1);
             if (channelsLast) x = x.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2);
             var probabilities = model.forward(x).sigmoid().to(ScalarType.Float32).cpu().data<float>().ToArray();
             for (int i = 0; i < n; i++)

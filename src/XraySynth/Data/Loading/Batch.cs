@@ -46,7 +46,7 @@ public sealed class Batch
         using var scope = NewDisposeScope();
         Tensor bytes = tensor(Pixels, [Count, 1, Size, Size], ScalarType.Byte);
         Tensor x = bytes.to(device).to_type(ScalarType.Float32);
-        x = range == PixelRange.ZeroToOne ? x.div_(255.0) : x.div_(127.5).sub_(1.0);
+        x = range == PixelRange.ZeroToOne ? Torch.KeptScalar.Mul(x, 1 / 255.0) : Torch.KeptScalar.Affine(x, 1 / 127.5, -1);
         return x.MoveToOuterDisposeScope();
     }
 

@@ -1,5 +1,6 @@
 using TorchSharp;
 using TorchSharp.Modules;
+using XraySynth.Torch;
 using static TorchSharp.torch;
 
 namespace XraySynth.Gan.Layers;
@@ -34,7 +35,8 @@ public sealed class EqualizedConv2d : nn.Module<Tensor, Tensor>
     {
         if (x.dim() != 4 || x.shape[1] != weight.shape[1])
             throw new ArgumentException($"EqualizedConv2d expects [N, {weight.shape[1]}, H, W], got [{string.Join(", ", x.shape)}]");
-        using var w = (weight * Scale).to(x.dtype);
+        using var scaled = KeptScalar.Mul(weight, Scale);
+        using var w = scaled.to(x.dtype);
         using var b = bias.to(x.dtype);
         return nn.functional.conv2d(x, w, b, padding: new[] { padding, padding });
     }

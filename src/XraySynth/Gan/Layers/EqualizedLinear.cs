@@ -1,5 +1,6 @@
 using TorchSharp;
 using TorchSharp.Modules;
+using XraySynth.Torch;
 using static TorchSharp.torch;
 
 namespace XraySynth.Gan.Layers;
@@ -28,7 +29,8 @@ public sealed class EqualizedLinear : nn.Module<Tensor, Tensor>
     {
         if (x.shape[^1] != weight.shape[1])
             throw new ArgumentException($"EqualizedLinear expects [..., {weight.shape[1]}], got [{string.Join(", ", x.shape)}]");
-        using var w = (weight * Scale).to(x.dtype);
+        using var scaled = KeptScalar.Mul(weight, Scale);
+        using var w = scaled.to(x.dtype);
         using var b = bias.to(x.dtype);
         return nn.functional.linear(x, w, b);
     }

@@ -1,3 +1,4 @@
+using XraySynth.Torch;
 using static TorchSharp.torch;
 
 namespace XraySynth.Gan.Layers;
@@ -25,7 +26,7 @@ public sealed class MinibatchStdDev : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var grouped = x.to(ScalarType.Float32).reshape(g, n / g, c, h, w);                 // [G, M, C, H, W]
         var centered = grouped - grouped.mean(new long[] { 0 }, keepdim: true);
-        var std = (centered.square().mean(new long[] { 0 }) + 1e-8).sqrt();               // [M, C, H, W]
+        var std = KeptScalar.Add(centered.square().mean(new long[] { 0 }), 1e-8).sqrt();               // [M, C, H, W]
         var perGroup = std.mean(new long[] { 1, 2, 3 });                                   // [M]
         var feature = perGroup.reshape(1, n / g, 1, 1, 1).expand(g, n / g, 1, h, w).reshape(n, 1, h, w).to(x.dtype);
         return cat(new[] { x, feature }, 1).MoveToOuterDisposeScope();

@@ -1,3 +1,4 @@
+using XraySynth.Torch;
 using static TorchSharp.torch;
 
 namespace XraySynth.Gan.Layers;
@@ -14,7 +15,7 @@ public sealed class PixelNorm : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         using var meanSquare = x.square().mean(new long[] { 1 }, keepdim: true);
-        using var inverse = (meanSquare + Epsilon).rsqrt_();
+        using var inverse = KeptScalar.Add(meanSquare, Epsilon).rsqrt_();
         return x * inverse;
     }
 }

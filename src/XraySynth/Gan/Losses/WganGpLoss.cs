@@ -1,3 +1,4 @@
+using XraySynth.Torch;
 using static TorchSharp.torch;
 
 namespace XraySynth.Gan.Losses;
@@ -9,8 +10,12 @@ namespace XraySynth.Gan.Losses;
 public static class WganGpLoss
 {
     /// <summary>Critic loss terms; <paramref name="penalty"/> is the gradient penalty (already averaged over the batch).</summary>
-    public static Tensor Critic(Tensor realScores, Tensor fakeScores, Tensor penalty, double lambda, double drift) =>
-        fakeScores.mean() - realScores.mean() + lambda * penalty + drift * realScores.square().mean();
+    public static Tensor Critic(Tensor realScores, Tensor fakeScores, Tensor penalty, double lambda, double drift)
+    {
+        using var scope = NewDisposeScope();
+        var loss = fakeScores.mean() - realScores.mean() + KeptScalar.Mul(penalty, lambda) + KeptScalar.Mul(realScores.square().mean(), drift);
+        return loss.MoveToOuterDisposeScope();
+    }
 
     /// <summary>Generator loss <c>−mean D(fake)</c>.</summary>
     public static Tensor Generator(Tensor fakeScores) => -fakeScores.mean();
@@ -31,11 +36,11 @@ public static class WganGpLoss
             throw new ArgumentException($"mix must be [{real.shape[0]}], got [{string.Join(", ", mix.shape)}]");
         using var scope = NewDisposeScope();
         var t = mix.to(real.dtype).reshape(-1, 1, 1, 1);
-        var blended = (real.detach() * t + fake.detach() * (1 - t)).requires_grad_(true);
+        var blended = (real.detach() * t + fake.detach() * KeptScalar.SubtractFrom(1, t)).requires_grad_(true);
         var scores = critic(blended);
         var gradient = autograd.grad(new[] { scores }, new[] { blended }, new[] { ones_like(scores) },
             retain_graph: true, create_graph: true)[0];
-        var norms = gradient.to(ScalarType.Float32).flatten(1).square().sum(1).add(1e-12).sqrt();
-        return (norms - 1).square().mean().MoveToOuterDisposeScope();
+        var norms = KeptScalar.Add(gradient.to(ScalarType.Float32).flatten(1).square().sum(1), 1e-12).sqrt();
+        return KeptScalar.Add(norms, -1).square().mean().MoveToOuterDisposeScope();
     }
 }

@@ -1,5 +1,6 @@
 using TorchSharp.Modules;
 using XraySynth.Gan.Layers;
+using XraySynth.Torch;
 using static TorchSharp.torch;
 
 namespace XraySynth.Gan.Pggan;
@@ -63,7 +64,7 @@ public sealed class PgganDiscriminator : nn.Module
             {
                 var coarse = nn.functional.avg_pool2d(images, new long[] { 2, 2 });           // [N, 1, r/2, r/2]
                 coarse = nn.functional.leaky_relu(fromGray[level - 1].forward(coarse), 0.2);
-                h = coarse.lerp(h, alpha);
+                h = KeptScalar.Lerp(coarse, h, alpha);
             }
             for (int i = level - 1; i >= 1; i--) h = blocks[i - 1].forward(h);                 // down to [N, C4, 4, 4]
         }

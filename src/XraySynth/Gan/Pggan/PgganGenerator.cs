@@ -1,5 +1,6 @@
 using TorchSharp.Modules;
 using XraySynth.Gan.Layers;
+using XraySynth.Torch;
 using static TorchSharp.torch;
 
 namespace XraySynth.Gan.Pggan;
@@ -79,7 +80,7 @@ public sealed class PgganGenerator : nn.Module
         {
             var coarse = toGray[level - 1].forward(previous);                                  // [N, 1, r/2, r/2]
             coarse = nn.functional.interpolate(coarse, scale_factor: new[] { 2.0, 2.0 }, mode: InterpolationMode.Nearest);
-            image = coarse.lerp(image, alpha);
+            image = KeptScalar.Lerp(coarse, image, alpha);
         }
         return image.MoveToOuterDisposeScope();
     }

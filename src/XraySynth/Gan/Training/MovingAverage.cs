@@ -1,3 +1,4 @@
+using XraySynth.Torch;
 using static TorchSharp.torch;
 
 namespace XraySynth.Gan.Training;
@@ -16,7 +17,7 @@ public static class MovingAverage
     {
         using var noGrad = no_grad();
         foreach (var ((_, p), (_, a)) in model.named_parameters().Zip(average.named_parameters()))
-            a.copy_(p.lerp(a, beta));
+            a.copy_(KeptScalar.Lerp(p, a, beta));
         foreach (var ((_, b), (_, a)) in model.named_buffers().Zip(average.named_buffers())) a.copy_(b);
     }
 }

@@ -1,3 +1,4 @@
+using XraySynth.Torch;
 using static TorchSharp.torch;
 
 namespace XraySynth.Gan.Training;
@@ -13,13 +14,13 @@ public static class RealImages
     {
         int b = batch.Phase.BatchSize, r = batch.Phase.Resolution;
         using var scope = NewDisposeScope();
-        var x = tensor(batch.Pixels, new long[] { b, 1, cacheSize, cacheSize }).to(device).to(ScalarType.Float32) / 127.5 - 1;
+        var x = KeptScalar.Affine(tensor(batch.Pixels, new long[] { b, 1, cacheSize, cacheSize }).to(device).to(ScalarType.Float32), 1 / 127.5, -1);
         if (r < cacheSize) x = nn.functional.avg_pool2d(x, new long[] { cacheSize / r, cacheSize / r });
         if (batch.Phase.Alpha < 1)
         {
             var coarse = nn.functional.avg_pool2d(x, new long[] { 2, 2 });
             coarse = nn.functional.interpolate(coarse, scale_factor: new[] { 2.0, 2.0 }, mode: InterpolationMode.Nearest);
-            x = coarse.lerp(x, batch.Phase.Alpha);
+            x = KeptScalar.Lerp(coarse, x, batch.Phase.Alpha);
         }
         return x.to(dtype).MoveToOuterDisposeScope();
     }

@@ -1,5 +1,7 @@
 using SkiaSharp;
+using TorchSharp;
 using XraySynth.Common;
+using XraySynth.Torch;
 using static TorchSharp.torch;
 
 namespace XraySynth.Gan.Training;
@@ -33,7 +35,9 @@ public static class SampleGrid
         using var scope = NewDisposeScope();
         var x = images.detach().to(ScalarType.Float32).cpu();
         if (x.shape[2] != size) x = nn.functional.interpolate(x, size: new long[] { size, size }, mode: InterpolationMode.Nearest);
-        var bytes = ((x.clamp(-1, 1) + 1) * 127.5).round().to(ScalarType.Byte);
+        using var low = (-1.0).ToScalar();
+        using var high = 1.0.ToScalar();
+        var bytes = KeptScalar.Affine(x.clamp(low, high), 127.5, 127.5).round().to(ScalarType.Byte);
         return bytes.data<byte>().ToArray();
     }
 

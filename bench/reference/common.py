@@ -13,7 +13,10 @@ import json
 import statistics
 import time
 
+import math
+
 import torch
+import torch.nn as nn
 
 # Dense peak TFLOP/s by device name (datasheets, no sparsity): bf16 and tf32 tensor cores, fp32 CUDA cores.
 # First matching substring wins, so the more specific names come first.
@@ -171,3 +174,14 @@ def conv_flops(k, cin, cout, h, w):
 
 def dense_flops(n_in, n_out):
     return 2 * n_in * n_out
+
+
+class LabelProjection(nn.Module):
+    """Multi-hot labels @ E, E ~ N(0, 1/dim) (both references use it)."""
+
+    def __init__(self, labels, dim):
+        super().__init__()
+        self.embedding = nn.Parameter(torch.randn(labels, dim) / math.sqrt(dim))
+
+    def forward(self, y):
+        return y @ self.embedding

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """PyTorch reference for XraySynth's conditional DCGAN training step (src/XraySynth/Gan/Dcgan, Gan/Training/GanStep.cs).
 
-The same networks (transposed convs with BatchNorm/ReLU/tanh; D convs with BatchNorm/LeakyReLU 0.2, global sum
+The same networks (transposed convs with BatchNorm/ReLU/tanh; D convs with BatchNorm/LeakyReLU 0.2, global mean
 pooling, linear head plus label projection) and the same step: D update with the non-saturating loss, G update,
 then the generator's moving average. Prints one JSON line.
 
@@ -29,16 +29,6 @@ class Architecture:
         self.levels = int(round(math.log2(resolution))) - 2
 
 
-class LabelProjection(nn.Module):
-    """Multi-hot labels @ E, E ~ N(0, 1/dim)."""
-
-    def __init__(self, labels, dim):
-        super().__init__()
-        self.embedding = nn.Parameter(torch.randn(labels, dim) / math.sqrt(dim))
-
-    def forward(self, y):
-        return y @ self.embedding
-
 
 def weights_init(m):
     """DCGAN's initialisation: conv weights ~ N(0, 0.02), BatchNorm weights ~ N(1, 0.02), biases 0."""
@@ -52,7 +42,7 @@ def weights_init(m):
 class Generator(nn.Module):
     def __init__(self, arch, labels):
         super().__init__()
-        self.labels = LabelProjection(labels, arch.label_embedding)
+        self.labels = common.LabelProjection(labels, arch.label_embedding)
         c = arch.ngf << (arch.levels - 1)                                       # at 4x4
         layers = [nn.ConvTranspose2d(arch.latent + arch.label_embedding, c, 4, 1, 0, bias=False), nn.BatchNorm2d(c), nn.ReLU(True)]
         for _ in range(1, arch.levels):
@@ -77,11 +67,11 @@ class Discriminator(nn.Module):
             c *= 2
         self.body = nn.Sequential(*layers)
         self.output = nn.Linear(c, 1)
-        self.labels = LabelProjection(labels, c)
+        self.labels = common.LabelProjection(labels, c)
         self.apply(weights_init)
 
     def forward(self, x, y):
-        h = self.body(x).sum([2, 3])                                            # [N, C]
+        h = self.body(x).mean([2, 3])                                           # [N, C]
         return (self.output(h).squeeze(1) + (self.labels(y) * h).sum(1)).float()
 
 

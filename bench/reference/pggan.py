@@ -46,16 +46,6 @@ class EqualizedLinear(nn.Module):
         return F.linear(x, self.weight * self.scale, self.bias)
 
 
-class LabelProjection(nn.Module):
-    """Multi-hot labels @ E, E ~ N(0, 1/dim)."""
-
-    def __init__(self, labels, dim):
-        super().__init__()
-        self.embedding = nn.Parameter(torch.randn(labels, dim) / math.sqrt(dim))
-
-    def forward(self, y):
-        return y @ self.embedding
-
 
 def pixel_norm(x):
     return x * torch.rsqrt(x.square().mean(1, keepdim=True) + 1e-8)
@@ -100,7 +90,7 @@ class Generator(nn.Module):
         super().__init__()
         self.arch = arch
         c4 = arch.channels(4)
-        self.labels = LabelProjection(labels, arch.label_embedding)
+        self.labels = common.LabelProjection(labels, arch.label_embedding)
         self.input = EqualizedLinear(arch.latent + arch.label_embedding, c4 * 16, gain=SQRT2 / 4)
         self.conv4 = EqualizedConv2d(c4, c4, 3)
         self.blocks = nn.ModuleList(GeneratorBlock(arch.channels(r // 2), arch.channels(r)) for r in arch.resolutions[1:])
@@ -145,7 +135,7 @@ class Discriminator(nn.Module):
         self.conv4 = EqualizedConv2d(c4 + 1, c4, 3)
         self.dense = EqualizedLinear(c4 * 16, c4)
         self.output = EqualizedLinear(c4, 1, gain=1)
-        self.labels = LabelProjection(labels, c4)
+        self.labels = common.LabelProjection(labels, c4)
 
     def forward(self, x, y, alpha=1.0):
         level = len(self.blocks)

@@ -5,6 +5,7 @@ using XraySynth.Tests.TestSupport;
 
 namespace XraySynth.Tests.Experiments;
 
+[Collection(XraySynth.Tests.TestSupport.GlobalRandomCollection.Name)]
 public sealed class QuickstartTests
 {
     [Fact]

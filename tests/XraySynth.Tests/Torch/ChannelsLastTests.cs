@@ -4,6 +4,7 @@ using static TorchSharp.torch;
 
 namespace XraySynth.Tests.Torch;
 
+[Collection(XraySynth.Tests.TestSupport.GlobalRandomCollection.Name)]
 public sealed class ChannelsLastTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using static TorchSharp.torch;
 
 namespace XraySynth.Tests.Torch;
 
+[Collection(XraySynth.Tests.TestSupport.GlobalRandomCollection.Name)]
 public sealed class SeedingTests
 {
     /// <summary>A small computation that draws random numbers and runs a conv + matmul on them.</summary>

@@ -11,6 +11,7 @@ using XraySynth.Torch;
 
 namespace XraySynth.Tests.Classify.Training;
 
+[Collection(XraySynth.Tests.TestSupport.GlobalRandomCollection.Name)]
 public sealed class ClassifierTrainerTests
 {
     static ClassifierConfig Config(string data, string output, int epochs) => new()

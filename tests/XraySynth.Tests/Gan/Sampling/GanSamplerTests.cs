@@ -9,6 +9,7 @@ using static TorchSharp.torch;
 
 namespace XraySynth.Tests.Gan.Sampling;
 
+[Collection(XraySynth.Tests.TestSupport.GlobalRandomCollection.Name)]
 public sealed class GanSamplerTests
 {
     static string TrainedRun(TempDirectory temp)

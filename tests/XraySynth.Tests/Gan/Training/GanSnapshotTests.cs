@@ -4,6 +4,7 @@ using XraySynth.Tests.TestSupport;
 
 namespace XraySynth.Tests.Gan.Training;
 
+[Collection(XraySynth.Tests.TestSupport.GlobalRandomCollection.Name)]
 public sealed class GanSnapshotTests
 {
     [Fact]

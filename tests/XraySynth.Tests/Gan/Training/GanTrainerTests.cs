@@ -6,6 +6,7 @@ using static TorchSharp.torch;
 
 namespace XraySynth.Tests.Gan.Training;
 
+[Collection(XraySynth.Tests.TestSupport.GlobalRandomCollection.Name)]
 public sealed class GanTrainerTests
 {
     [Fact]

@@ -22,7 +22,7 @@ public static class ClassifierPredictor
             for (int i = 0; i < n; i++) cache.Image(rows[start + i]).CopyTo(pixels.AsSpan(i * size * size, size * size));
             using var scope = NewDisposeScope();
             var x = KeptScalar.Affine(tensor(pixels, new long[] { n, 1, size, size }).to(device).to(ScalarType.Float32), 1 / 127.5, -1);
-            if (channelsLast) x = x.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2);
+            if (channelsLast) x = Torch.ChannelsLast.Of(x);
             var probabilities = model.forward(x).sigmoid().to(ScalarType.Float32).cpu().data<float>().ToArray();
             for (int i = 0; i < n; i++)
                 for (int l = 0; l < labels; l++) result[start + i, l] = probabilities[i * labels + l];

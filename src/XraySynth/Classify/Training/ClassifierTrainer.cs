@@ -68,9 +68,7 @@ public static class ClassifierTrainer
         OptimizerHelper BuildOptimizer()
         {
             model.to(device);
-            if (cuda && config.ChannelsLast)
-                using (no_grad())
-                    foreach (var p in model.parameters()) if (p.dim() == 4) p.set_(p.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2));
+            if (cuda && config.ChannelsLast) ChannelsLast.Apply(model);
             return optim.AdamW(model.parameters(), config.LearningRate, 0.9, 0.999, 1e-8, config.WeightDecay);
         }
         OptimizerHelper optimizer;
@@ -116,7 +114,7 @@ public static class ClassifierTrainer
                 {
                     using var scope = NewDisposeScope();
                     var x = batch.ToTensor(device);
-                    if (cuda && config.ChannelsLast) x = x.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2);
+                    if (cuda && config.ChannelsLast) x = ChannelsLast.Of(x);
                     var y = batch.LabelsTensor(device);
                     foreach (var group in optimizer.ParamGroups) group.LearningRate = schedule.At(step);
                     model.zero_grad();

@@ -23,7 +23,12 @@ public sealed class ConsoleReporter(CliConsole console, Verbosity verbosity, Pro
     }
 
     /// <inheritdoc />
-    public void Warn(string message) => console.Error.WriteLine("warning: " + message);
+    public void Warn(string message)
+    {
+        // While a progress bar is live, write through Spectre so the warning lands above the bar instead of inside it.
+        if (progress is not null) console.Out.MarkupLine("[yellow]warning:[/] " + Markup.Escape(message));
+        else console.Error.WriteLine("warning: " + message);
+    }
 
     /// <inheritdoc />
     public IProgressTask Start(string description, double total)

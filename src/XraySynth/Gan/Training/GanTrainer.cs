@@ -180,7 +180,7 @@ public static class GanTrainer
         }
         double reached = schedule.KimgToReachTarget();
         if (!cancelled && config.Kimg < reached)
-            reporter.Warn($"gan: training ended at {config.Kimg} kimg, before the final resolution was fully faded in ({reached} kimg): raise kimg or shorten fade/stable phases");
+            reporter.Warn($"gan: training ended at {config.Kimg} kimg, before the final resolution was fully faded in ({reached:0.###} kimg): raise kimg or shorten fade/stable phases");
         return new GanTrainingResult(run.Path, state, lastSnapshot, cancelled);
     }
 

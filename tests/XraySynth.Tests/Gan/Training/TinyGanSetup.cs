@@ -4,14 +4,13 @@ using XraySynth.Data.Phantom;
 using XraySynth.Gan;
 using XraySynth.Gan.Pggan;
 using XraySynth.Gan.Training;
-using XraySynth.Tests.TestSupport;
 
 namespace XraySynth.Tests.Gan.Training;
 
 /// <summary>A tiny phantom and a tiny PGGAN config that grows 4 → 8 → 16 within a dozen steps on the CPU.</summary>
 public static class TinyGanSetup
 {
-    /// <summary>Writes a 60-image 16 px phantom into <paramref name="folder"/>.</summary>
+    /// <summary>Writes a 60-image 32 px phantom into <paramref name="folder"/>.</summary>
     public static Dataset Phantom(string folder) =>
         PhantomGenerator.Generate(new PhantomConfig { Count = 60, Size = 32, Seed = 4 }, folder, "test", force: false, NullReporter.Instance);
 
@@ -37,9 +36,7 @@ public static class TinyGanSetup
     /// <summary>Trains with the CPU runtime reseeded to <paramref name="seed"/>.</summary>
     public static GanTrainingResult Train(GanConfig config, string? resume = null, TrainerHooks? hooks = null, CancellationToken cancel = default, long seed = 11)
     {
-        var runtime = TorchFixture.Cpu;
         var seeded = XraySynth.Torch.TorchRuntime.Start(new XraySynth.Torch.TorchRuntimeOptions { Device = XraySynth.Torch.DeviceSpec.Cpu, Seed = seed });
-        _ = runtime;
         return GanTrainer.Train(new GanTrainingRequest(config, resume, "test"), seeded, NullReporter.Instance, cancel, hooks);
     }
 }

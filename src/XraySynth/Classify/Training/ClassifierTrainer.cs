@@ -112,6 +112,7 @@ public static class ClassifierTrainer
             {
                 foreach (var batch in loader.Epoch(epoch, cancel))
                 {
+                    using var quiet = GcQuietStep.Begin();
                     using var scope = NewDisposeScope();
                     var x = batch.ToTensor(device);
                     if (cuda && config.ChannelsLast) x = ChannelsLast.Of(x);

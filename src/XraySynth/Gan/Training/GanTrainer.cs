@@ -116,6 +116,7 @@ public static class GanTrainer
                 double learningRate = config.LearningRate * state.LearningRateScale;
                 double beta = MovingAverage.Beta(phase.BatchSize, config.EmaHalfLifeKimg);
                 StepLosses losses;
+                using (GcQuietStep.Begin())
                 using (var scope = NewDisposeScope())
                 {
                     var real = RealImages.ToTensor(batch, cache.Size, device, dtype);

@@ -15,7 +15,7 @@ public static class QuickstartCommand
         var reports = new Option<string?>("--reports") { Description = "report folder [default: reports/quickstart]" };
         var dataOnly = new Option<bool>("--data-only") { Description = "stop after the data steps (no torch)" };
         var compute = new ComputeOptions();
-        var command = new Command("quickstart", "Run the whole pipeline on the embedded phantom (no download): data, PGGAN, synthetic rare-label images, balancing, real-only vs real+synthetic classifiers, per-label comparison; resumable");
+        var command = new Command("quickstart", "Run the whole pipeline on the embedded phantom (no download): data, conditional DCGAN, synthetic rare-label images, balancing, real-only vs real+synthetic classifiers, per-label comparison; resumable");
         foreach (Option option in new Option[] { images, data, reports, dataOnly }) command.Options.Add(option);
         compute.AddTo(command);
         CommandRunner.SetAction(command, console, global, context =>

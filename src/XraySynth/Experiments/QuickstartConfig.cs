@@ -27,9 +27,9 @@ public sealed record QuickstartConfig
     [ConfigRange(8, 1024)]
     public int TrainingSize { get; init; } = 64;
 
-    [Description("GAN (conditional PGGAN) training length in thousands of images.")]
+    [Description("GAN (conditional DCGAN) training length in thousands of images.")]
     [ConfigRange(0.1, 100_000)]
-    public double GanKimg { get; init; } = 27;
+    public double GanKimg { get; init; } = 30;
 
     [Description("Synthetic images sampled for each label below the median count.")]
     [ConfigRange(1, 1_000_000)]

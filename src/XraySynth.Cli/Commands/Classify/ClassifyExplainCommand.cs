@@ -43,7 +43,7 @@ public static class ClassifyExplainCommand
                 if (row < 0) throw new UserError($"--images: no image '{id}' in {dataset.Root}");
                 var image = cache.ToImage(row);
                 using var scope = NewDisposeScope();
-                var x = tensor(image.Pixels, new long[] { 1, 1, image.Height, image.Width }).to(runtime.Device).to(ScalarType.Float32) / 127.5 - 1;
+                var x = XraySynth.Torch.PixelTensors.FromBytes(image.Pixels, 1, image.Height, image.Width, runtime.Device);
                 var cam = GradCam.Compute(classifier.Network, x, index);
                 byte[] png = HeatmapOverlay.Render(image, GradCam.ToArray(cam, 0));
                 string file = Path.Combine(folder, $"{new string(id.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray())}-gradcam.png");

@@ -21,7 +21,7 @@ public static class ClassifierPredictor
             var pixels = new byte[n * size * size];
             for (int i = 0; i < n; i++) cache.Image(rows[start + i]).CopyTo(pixels.AsSpan(i * size * size, size * size));
             using var scope = NewDisposeScope();
-            var x = KeptScalar.Affine(tensor(pixels, new long[] { n, 1, size, size }).to(device).to(ScalarType.Float32), 1 / 127.5, -1);
+            var x = PixelTensors.FromBytes(pixels, n, size, size, device);
             if (channelsLast) x = Torch.ChannelsLast.Of(x);
             var probabilities = model.forward(x).sigmoid().to(ScalarType.Float32).cpu().data<float>().ToArray();
             for (int i = 0; i < n; i++)

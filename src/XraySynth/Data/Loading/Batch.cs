@@ -43,11 +43,11 @@ public sealed class Batch
     /// </summary>
     public Tensor ToTensor(Device device, PixelRange range = PixelRange.MinusOneToOne)
     {
+        if (range == PixelRange.MinusOneToOne) return Torch.PixelTensors.FromBytes(Pixels, Count, Size, Size, device);
         using var scope = NewDisposeScope();
         Tensor bytes = tensor(Pixels, [Count, 1, Size, Size], ScalarType.Byte);
         Tensor x = bytes.to(device).to_type(ScalarType.Float32);
-        x = range == PixelRange.ZeroToOne ? Torch.KeptScalar.Mul(x, 1 / 255.0) : Torch.KeptScalar.Affine(x, 1 / 127.5, -1);
-        return x.MoveToOuterDisposeScope();
+        return Torch.KeptScalar.Mul(x, 1 / 255.0).MoveToOuterDisposeScope();
     }
 
     /// <summary>The labels as a float tensor <c>[B, L]</c> on <paramref name="device"/>.</summary>

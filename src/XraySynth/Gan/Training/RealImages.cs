@@ -14,7 +14,7 @@ public static class RealImages
     {
         int b = batch.Phase.BatchSize, r = batch.Phase.Resolution;
         using var scope = NewDisposeScope();
-        var x = KeptScalar.Affine(tensor(batch.Pixels, new long[] { b, 1, cacheSize, cacheSize }).to(device).to(ScalarType.Float32), 1 / 127.5, -1);
+        var x = PixelTensors.FromBytes(batch.Pixels, b, cacheSize, cacheSize, device);
         if (r < cacheSize) x = nn.functional.avg_pool2d(x, new long[] { cacheSize / r, cacheSize / r });
         if (batch.Phase.Alpha < 1)
         {

@@ -64,4 +64,14 @@ public static class FramedFile
             throw;
         }
     }
+
+    /// <summary>Reads a framed file's body with <paramref name="read"/>, turning a short or malformed body into a <see cref="UserError"/>.</summary>
+    public static T ReadBody<T>(string path, string kind, Func<T> read)
+    {
+        try { return read(); }
+        catch (Exception e) when (e is EndOfStreamException or InvalidDataException or ArgumentException or System.Text.Json.JsonException)
+        {
+            throw new UserError($"{path}: truncated or corrupt {kind} ({e.Message})", e);
+        }
+    }
 }

@@ -29,7 +29,7 @@ public static class ClassifierSnapshot
     {
         var (reader, json) = FramedFile.Open(path, Magic, FormatVersion, "classifier snapshot");
         using (reader)
-            return Read(path, "snapshot", () =>
+            return FramedFile.ReadBody(path, "classifier snapshot", () =>
             {
                 var state = JsonSerializer.Deserialize<ClassifierState>(json) ?? throw new UserError($"{path}: empty snapshot header");
                 model.load(reader);
@@ -48,7 +48,7 @@ public static class ClassifierSnapshot
     {
         var (reader, json) = FramedFile.Open(path, ModelMagic, FormatVersion, "classifier model");
         using (reader)
-            return Read(path, "model file", () =>
+            return FramedFile.ReadBody(path, "classifier model", () =>
             {
                 var header = JsonSerializer.Deserialize<ModelHeader>(json) ?? throw new UserError($"{path}: empty header");
                 model.load(reader);
@@ -60,13 +60,4 @@ public static class ClassifierSnapshot
     /// <param name="Epoch">Epoch (1-based) the weights come from.</param>
     /// <param name="ValidationAuroc">Validation mean AUROC they reached.</param>
     public sealed record ModelHeader(int Epoch, double ValidationAuroc);
-
-    static T Read<T>(string path, string what, Func<T> read)
-    {
-        try { return read(); }
-        catch (Exception e) when (e is EndOfStreamException or InvalidDataException or ArgumentException or JsonException)
-        {
-            throw new UserError($"{path}: truncated or corrupt {what} ({e.Message})", e);
-        }
-    }
 }

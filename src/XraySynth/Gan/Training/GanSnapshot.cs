@@ -54,7 +54,7 @@ public static class GanSnapshot
         using (reader)
         {
             var header = Checked(ParseHeader(json, path), expectedConfigHash, path);
-            return Body(path, () =>
+            return FramedFile.ReadBody(path, Kind, () =>
             {
                 LoadNetworks(reader, networks);
                 var (g, d) = afterNetworks();
@@ -73,7 +73,7 @@ public static class GanSnapshot
         using (reader)
         {
             var header = Checked(ParseHeader(json, path), expectedConfigHash, path);
-            return Body(path, () => { LoadNetworks(reader, networks); return header; });
+            return FramedFile.ReadBody(path, Kind, () => { LoadNetworks(reader, networks); return header; });
         }
     }
 
@@ -92,14 +92,5 @@ public static class GanSnapshot
     {
         try { return JsonSerializer.Deserialize<Header>(json) ?? throw new UserError($"{path}: empty snapshot header"); }
         catch (JsonException e) { throw new UserError($"{path}: truncated or corrupt {Kind} ({e.Message})", e); }
-    }
-
-    static T Body<T>(string path, Func<T> read)
-    {
-        try { return read(); }
-        catch (Exception e) when (e is EndOfStreamException or InvalidDataException or ArgumentException)
-        {
-            throw new UserError($"{path}: truncated or corrupt {Kind} ({e.Message})", e);
-        }
     }
 }

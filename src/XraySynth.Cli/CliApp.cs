@@ -1,5 +1,6 @@
 using System.CommandLine;
 using XraySynth.Cli.Commands;
+using XraySynth.Cli.Commands.Ablate;
 using XraySynth.Cli.Commands.Balance;
 using XraySynth.Cli.Commands.Classify;
 using XraySynth.Cli.Commands.Data;
@@ -23,6 +24,7 @@ public static class CliApp
         root.Subcommands.Add(GanCommand.Create(console, global));
         root.Subcommands.Add(BalanceCommand.Create(console, global));
         root.Subcommands.Add(ClassifyCommand.Create(console, global));
+        root.Subcommands.Add(AblateCommand.Create(console, global));
         root.Subcommands.Add(BenchCommand.Create(console, global));
         return root;
     }

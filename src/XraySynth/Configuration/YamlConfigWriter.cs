@@ -24,23 +24,35 @@ public static class YamlConfigWriter
         return sb.ToString();
     }
 
-    static void WriteObject(StringBuilder sb, object config, int depth)
+    static void WriteObject(StringBuilder sb, object config, int depth, bool comments = true)
     {
         string indent = new(' ', depth * 2);
         foreach (var property in YamlConfig.Settable(config.GetType()))
         {
-            if (YamlConfig.Describe(property) is { } doc) sb.Append(indent).Append("# ").Append(doc).Append('\n');
+            if (comments && YamlConfig.Describe(property) is { } doc) sb.Append(indent).Append("# ").Append(doc).Append('\n');
             string key = ConfigNames.ToSnakeCase(property.Name);
             object? value = property.GetValue(config);
             if (value is IDictionary { Count: 0 })
                 sb.Append(indent).Append(key).Append(": {}\n");
+            else if (value is IEnumerable list and not string and not IDictionary && list.Cast<object?>().Any(item => item is not null && IsNested(item)))
+            {
+                // A list of settings records (e.g. ablation arms): a block sequence, one mapping per item, without comments.
+                sb.Append(indent).Append(key).Append(":\n");
+                foreach (object? item in list)
+                {
+                    var itemText = new StringBuilder();
+                    WriteObject(itemText, item!, depth + 2, comments: false);
+                    string text = itemText.ToString();
+                    sb.Append(indent).Append("  - ").Append(text.AsSpan((depth + 2) * 2));
+                }
+            }
             else if (value is not null && IsNested(value))
             {
                 sb.Append(indent).Append(key).Append(":\n");
                 if (value is IDictionary dictionary)
                     foreach (DictionaryEntry entry in dictionary)
                         sb.Append(indent).Append("  ").Append(Scalar(entry.Key)).Append(": ").Append(Inline(entry.Value)).Append('\n');
-                else WriteObject(sb, value, depth + 1);
+                else WriteObject(sb, value, depth + 1, comments);
             }
             else sb.Append(indent).Append(key).Append(": ").Append(Inline(value)).Append('\n');
         }

@@ -54,6 +54,17 @@ public sealed class TorchRuntime
         return runtime;
     }
 
+    /// <summary>
+    /// The same libtorch and device with another run seed (every generator reseeded from it): what an experiment that
+    /// trains several seeds in one process hands to each training.
+    /// </summary>
+    public TorchRuntime WithSeed(long seed)
+    {
+        var runtime = new TorchRuntime(Loaded, Device, seed, CudaAvailable);
+        runtime.Reseed(seed);
+        return runtime;
+    }
+
     /// <summary>Maps a device request onto what this process has; never falls back silently from CUDA to CPU.</summary>
     public static torch.Device ResolveDevice(DeviceSpec spec, LoadedTorch loaded, bool cudaAvailable, int cudaCount)
     {

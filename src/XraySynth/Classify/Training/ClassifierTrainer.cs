@@ -98,10 +98,11 @@ public static class ClassifierTrainer
         var log = new EpochLog(run.LogFile, request.Resume is null ? null : state.Epoch, labels);
 
         // 5. Epochs.
-        bool cancelled = false, stoppedEarly = false;
+        // A resumed run that had already stopped early stays stopped (resume continues exactly, it does not extend).
+        bool cancelled = false, stoppedEarly = state.Epoch > 0 && state.EpochsWithoutImprovement >= config.Patience;
         using var progress = reporter.Start("classify train", config.Epochs * stepsPerEpoch);
         progress.Advance(state.Epoch * stepsPerEpoch);
-        while (state.Epoch < config.Epochs && !cancelled)
+        while (state.Epoch < config.Epochs && !cancelled && !stoppedEarly)
         {
             int epoch = state.Epoch;
             var clock = Stopwatch.StartNew();

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Spectre.Console;
+using XraySynth.Common;
+using XraySynth.Experiments.Ablation;
+
+namespace XraySynth.Cli.Commands.Ablate;
+
+/// <summary>
+/// <c>xraysynth ablate --config FILE</c>: runs the ablation matrix (arms × seeds) of a config locally, skipping finished
+/// jobs, then writes the summary; subcommands <c>status</c>, <c>collect</c> and <c>run-cell</c> work on a run folder.
+/// </summary>
+public static class AblateCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliConsole console, GlobalOptions global)
+    {
+        var compute = new ComputeOptions();
+        var dryRun = new Option<bool>("--dry-run") { Description = "print the plan (jobs, cells, dependencies) and its cell count, run nothing" };
+        var command = new Command("ablate", "Run an ablation matrix (arms × seeds: real-only, +GAN synthetic, oversampling, class weights, focal loss, ...) " +
+                                            "from --config FILE; results go to OUT/NAME/results.sqlite; re-running continues a killed run");
+        command.Options.Add(dryRun);
+        compute.AddTo(command);
+        command.Subcommands.Add(AblateStatusCommand.Create(console, global));
+        command.Subcommands.Add(AblateCollectCommand.Create(console, global));
+        command.Subcommands.Add(AblateRunCellCommand.Create(console, global));
+        CommandRunner.SetAction(command, console, global, context =>
+        {
+            string config = context.ConfigPath ?? throw new UserError("ablate: give the ablation file with --config FILE (see configs/ablation-phantom.yaml)");
+            var settings = AblationSettings.Load(config);
+            var plan = AblationPlan.From(settings.Ablation);
+            if (context.Parse.GetValue(dryRun))
+            {
+                context.Console.Out.WriteLine($"ablation {settings.Ablation.Name}: {settings.Ablation.Arms.Count} arms × {settings.Ablation.Seeds.Count} seeds = {plan.Cells.Count} cells");
+                context.Console.Out.WriteLine($"run folder: {Path.Combine(settings.Ablation.Out, settings.Ablation.Name)}");
+                foreach (string line in plan.Describe()) context.Console.Out.WriteLine("  " + line);
+                return 0;
+            }
+            var run = AblationRun.CreateOrContinue(settings);
+            var runtime = context.StartTorch(compute);
+            using var cancel = new CtrlC();
+            var outcome = context.WithProgress(reporter =>
+                AblationExecutor.RunLocal(new AblationContext(run, runtime, reporter, context.CommandLine, GitCommit.Describe()), cancel.Token));
+            context.Console.Out.WriteLine($"ablate: {outcome.Ran.Count} jobs run, {outcome.Skipped.Count} already done, {outcome.Failed.Count} failed, {outcome.Blocked.Count} blocked");
+            foreach (var (id, error) in outcome.Failed) context.Console.Error.WriteLine($"  {id}: {error}");
+            if (outcome.Cancelled)
+            {
+                context.Console.Error.WriteLine("ablate interrupted: finished jobs are kept; run the same command again to continue.");
+                return 130;
+            }
+            var summary = AblationSummary.Compute(run);
+            string summaryFile = Path.Combine(run.Path, "summary.csv");
+            AblationSummary.WriteCsv(summary, summaryFile);
+            context.Console.Out.Write(AblationTables.Gains(summary));
+            context.Console.Out.WriteLine($"run: {run.Path}; summary {summaryFile}; report: xraysynth report {run.Path}");
+            return outcome.Complete ? 0 : 1;
+        });
+        return command;
+    }
+}

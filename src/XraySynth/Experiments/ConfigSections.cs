@@ -23,6 +23,7 @@ public static class ConfigSections
         (BalanceConfig.Section, typeof(BalanceConfig)),
         (ClassifierConfig.Section, typeof(ClassifierConfig)),
         (QuickstartConfig.Section, typeof(QuickstartConfig)),
+        (Ablation.AblationConfig.Section, typeof(Ablation.AblationConfig)),
     ];
 
     /// <summary>Every section with its documented defaults, as YAML.</summary>

@@ -1,7 +1,5 @@
 using XraySynth.Balance;
 using XraySynth.Classify;
-using XraySynth.Classify.Evaluation;
-using XraySynth.Classify.Training;
 using XraySynth.Common;
 using XraySynth.Data;
 using XraySynth.Data.Cache;
@@ -9,10 +7,8 @@ using XraySynth.Data.Checks;
 using XraySynth.Data.Phantom;
 using XraySynth.Data.Splitting;
 using XraySynth.Data.Stats;
-using XraySynth.Evaluate;
+using XraySynth.Experiments.Ablation;
 using XraySynth.Gan;
-using XraySynth.Gan.Sampling;
-using XraySynth.Gan.Training;
 using XraySynth.Torch;
 
 namespace XraySynth.Experiments;
@@ -21,113 +17,81 @@ namespace XraySynth.Experiments;
 /// <param name="Dataset">The phantom dataset folder.</param>
 /// <param name="ReportFolder">Where figures and tables went.</param>
 /// <param name="Steps">One line per step, in order, saying what it did or that it was already done.</param>
-/// <param name="Comparison">The real+synthetic vs real-only comparison, when the run got that far.</param>
-public sealed record QuickstartResult(string Dataset, string ReportFolder, IReadOnlyList<string> Steps, ComparisonResult? Comparison = null);
+/// <param name="Summary">The ablation summary (real-only vs real + synthetic over the seeds), when the run got that far.</param>
+/// <param name="AblationRun">The ablation run folder, when the run got that far.</param>
+public sealed record QuickstartResult(string Dataset, string ReportFolder, IReadOnlyList<string> Steps, AblationSummaryResult? Summary = null, string? AblationRun = null);
 
 /// <summary>
 /// The one-command experiment on the embedded phantom: generate, split (patient-disjoint, stratified), check,
-/// describe and prepare the data, train a conditional DCGAN, sample rare-label images, balance them into train,
-/// train a real-only and a real+synthetic classifier, and compare them per label. Steps whose outputs exist and are valid are not redone, so an interrupted
-/// quickstart continues where it stopped.
+/// describe and prepare the data; then a two-arm ablation (real only; real + synthetic images from a conditional DCGAN
+/// for the labels below the median count, balanced into train) over <see cref="QuickstartConfig.ClassifierSeeds"/>
+/// seeds, its summary (per-label AUROC gain with CIs over patients pooled over seeds, DeLong + Holm) and its report.
+/// Finished steps and jobs are not redone, so an interrupted quickstart continues where it stopped.
 /// </summary>
 public static class Quickstart
 {
+    /// <summary>Name of the quickstart's ablation run (under <see cref="QuickstartConfig.RunsFolder"/>).</summary>
+    public const string RunName = "quickstart";
+
     /// <summary>Runs the data steps only (no torch): generate, split, check, describe, prepare.</summary>
     public static QuickstartResult RunData(QuickstartConfig config, string createdBy, IReporter reporter) => RunData(config, createdBy, reporter, []);
 
     /// <summary>
-    /// Runs every step: data, a conditional DCGAN, synthetic images for the rare labels, the balancer, a real-only and a
-    /// real+synthetic classifier, and their paired comparison on the test split. <paramref name="createdBy"/> is the command line.
+    /// Runs every step: data, then the ablation (DCGAN, synthetic images, balancing, classifiers of both arms for every
+    /// seed, test predictions), its summary and its report. <paramref name="createdBy"/> is the command line.
     /// </summary>
+    /// <exception cref="OperationCanceledException">Cancelled; finished jobs are kept.</exception>
     public static QuickstartResult Run(QuickstartConfig config, string createdBy, TorchRuntime runtime, IReporter reporter, CancellationToken cancel = default)
     {
         var steps = new List<string>();
         RunData(config, createdBy, reporter, steps);
         void Step(string line) { steps.Add(line); reporter.Info(line); }
-        Directory.CreateDirectory(config.ReportFolder);
-        string statePath = Path.Combine(config.ReportFolder, "quickstart.json");
-        var state = QuickstartState.Read(statePath);
-        var real = Dataset.Load(config.DataFolder);
 
-        // 6. GAN: a conditional DCGAN on all training images.
-        if (state.GanRun is null || !File.Exists(Path.Combine(state.GanRun, "run.json")))
-        {
-            // A conditional DCGAN (projection discriminator): on a 2-core CPU it shows lungs, ribs and a heart shadow
-            // (larger with Cardiomegaly) by about 20 kimg at 64 px, faster than the progressive GAN gets there.
-            var gan = new GanConfig
-            {
-                Kind = GanKind.Dcgan, Data = config.DataFolder, Out = config.RunsFolder, Kimg = config.GanKimg, BatchSize = 64,
-                Dcgan = new Gan.Dcgan.DcganArchitecture { Resolution = config.TrainingSize, LatentSize = 64, GeneratorFeatures = 32, DiscriminatorFeatures = 32, LabelEmbedding = 16 },
-                LearningRate = 0.0002, Beta1 = 0.5, Beta2 = 0.999, EmaHalfLifeKimg = Math.Max(0.1, config.GanKimg / 15),
-                SnapshotKimg = Math.Max(0.05, config.GanKimg / 4), SampleKimg = Math.Max(0.05, config.GanKimg / 6),
-            };
-            var trained = GanTrainer.Train(new GanTrainingRequest(gan, null, createdBy), runtime, reporter, cancel);
-            if (trained.Cancelled) throw new OperationCanceledException();
-            state = state with { GanRun = trained.RunFolder };
-            state.Write(statePath);
-            Step($"gan: trained a conditional DCGAN for {config.GanKimg} kimg in {trained.RunFolder}");
-        }
-        else Step($"gan: {state.GanRun} kept");
+        var run = AblationRun.CreateOrContinue(Settings(config, Dataset.Load(config.DataFolder)));
+        var outcome = AblationExecutor.RunLocal(new AblationContext(run, runtime, reporter, createdBy, GitCommit.Describe()), cancel);
+        if (outcome.Cancelled) throw new OperationCanceledException(cancel);
+        if (outcome.Failed.Count > 0) throw new UserError($"quickstart: job {outcome.Failed[0].Id} failed: {outcome.Failed[0].Error}");
+        Step(outcome.Ran.Count == 0
+            ? $"ablate: all {outcome.Skipped.Count} jobs of {run.Path} already done, kept"
+            : $"ablate: {outcome.Ran.Count} jobs run ({string.Join(", ", outcome.Ran)}), {outcome.Skipped.Count} kept, in {run.Path}");
 
-        // 7. Synthetic images for every label below the median training count.
-        var counts = real.Vocabulary.Names.Select(l => real.InSplit(Split.Train).Count(i => i.Has(l))).ToArray();
-        double median = counts.Order().ElementAt(counts.Length / 2);
-        var rare = real.Vocabulary.Names.Where((_, i) => counts[i] < median).ToList();
-        string syntheticFolder = Path.Combine(Path.GetDirectoryName(config.DataFolder) ?? ".", "synthetic");
-        if (state.Synthetic is null || !File.Exists(Path.Combine(state.Synthetic, Dataset.InfoFileName)))
-        {
-            var request = new SampleRequest(state.GanRun!, rare.Select(l => (IReadOnlyList<string>)[l]).ToList(), config.SyntheticPerLabel, syntheticFolder,
-                Seed: config.Seed, Force: true, CreatedBy: createdBy);
-            GanSampler.Sample(request, runtime.Device, reporter);
-            state = state with { Synthetic = syntheticFolder };
-            state.Write(statePath);
-            Step($"gan: sampled {config.SyntheticPerLabel} images for each of {string.Join(", ", rare)} into {syntheticFolder}");
-        }
-        else Step($"gan: synthetic images in {state.Synthetic} kept");
-
-        // 8. Balance: bring the rare labels to the target with synthetic images (train split only).
-        string balancedFolder = Path.Combine(Path.GetDirectoryName(config.DataFolder) ?? ".", "balanced");
-        if (state.Balanced is null || !File.Exists(Path.Combine(state.Balanced, Dataset.InfoFileName)))
-        {
-            var plan = Balancer.Plan(real, [Dataset.Load(state.Synthetic!)], new BalanceConfig { Strategy = BalanceStrategy.TargetCount, Labels = rare, Target = config.BalanceTarget, Seed = config.Seed });
-            var balanced = Balancer.Apply(plan, balancedFolder, createdBy, overwrite: true);
-            state = state with { Balanced = balancedFolder };
-            state.Write(statePath);
-            Step($"balance: {balanced.Images.Count - real.Images.Count} synthetic images added to train in {balancedFolder}");
-        }
-        else Step($"balance: {state.Balanced} kept");
-
-        // 9. Two classifier arms with the same seed: real only, and real + synthetic.
-        var classifier = new ClassifierConfig { Out = config.RunsFolder, ImageSize = config.TrainingSize, Epochs = config.ClassifierEpochs, Workers = 2 };
-        state = TrainArm(state, s => s.RealRun, (s, run) => s with { RealRun = run }, classifier with { Data = config.DataFolder }, "real only", createdBy, runtime, reporter, statePath, Step, cancel);
-        state = TrainArm(state, s => s.SyntheticRun, (s, run) => s with { SyntheticRun = run }, classifier with { Data = state.Balanced }, "real + synthetic", createdBy, runtime, reporter, statePath, Step, cancel);
-
-        // 10. Paired comparison on the real test split: AUROC gain per label with CIs and DeLong p-values.
-        string comparisonFolder = Path.Combine(config.ReportFolder, "real-vs-synthetic");
-        var comparison = ClassifierEvaluator.Compare(state.RealRun!, state.SyntheticRun!, Split.Test, config.DataFolder, comparisonFolder,
-            new BootstrapOptions { Resamples = config.Bootstrap, Seed = config.Seed }, runtime.Device, reporter);
-        state = state with { Comparison = comparisonFolder };
-        state.Write(statePath);
-        Step($"compare: per-label AUROC gain of real + synthetic over real only in {comparisonFolder}/comparison.md");
-        return new QuickstartResult(config.DataFolder, config.ReportFolder, steps, comparison);
+        var summary = AblationSummary.Compute(run);
+        AblationSummary.WriteCsv(summary, Path.Combine(run.Path, "summary.csv"));
+        Step($"summary: per-label AUROC and AUPRC gains of real + synthetic over real only in {Path.Combine(run.Path, "summary.csv")}");
+        return new QuickstartResult(config.DataFolder, config.ReportFolder, steps, summary, run.Path);
     }
 
-    static QuickstartState TrainArm(QuickstartState state, Func<QuickstartState, string?> get, Func<QuickstartState, string, QuickstartState> set,
-        ClassifierConfig config, string arm, string createdBy, TorchRuntime runtime, IReporter reporter, string statePath, Action<string> step, CancellationToken cancel)
+    /// <summary>
+    /// The quickstart's ablation: real only vs real + DCGAN synthetic images (target-count balancing of the labels below
+    /// the median train count) over <see cref="QuickstartConfig.ClassifierSeeds"/> seeds, one GAN shared by all seeds.
+    /// </summary>
+    public static AblationSettings Settings(QuickstartConfig config, Dataset real)
     {
-        string? run = get(state);
-        if (run is not null && File.Exists(Path.Combine(run, ClassifierTrainer.BestModelFile)))
+        var train = real.InSplit(Split.Train).ToList();
+        var counts = real.Vocabulary.Names.Select(l => train.Count(i => i.Has(l))).ToArray();
+        double median = counts.Order().ElementAt(counts.Length / 2);
+        var rare = real.Vocabulary.Names.Where((_, i) => counts[i] < median).ToList();
+        // A conditional DCGAN (projection discriminator): on a 2-core CPU it shows lungs, ribs and a heart shadow
+        // (larger with Cardiomegaly) by about 20 kimg at 64 px, faster than the progressive GAN gets there.
+        var gan = new GanConfig
         {
-            step($"classify: {arm} run {run} kept");
-            return state;
-        }
-        runtime.Reseed(runtime.Seed);
-        var trained = ClassifierTrainer.Train(new ClassifierTrainingRequest(config, null, createdBy), runtime, reporter, cancel);
-        if (trained.Cancelled) throw new OperationCanceledException();
-        state = set(state, trained.RunFolder);
-        state.Write(statePath);
-        step($"classify: {arm}: best validation mean AUROC {trained.State.BestAuroc:0.000} at epoch {trained.State.BestEpoch} in {trained.RunFolder}");
-        return state;
+            Kind = GanKind.Dcgan, Kimg = config.GanKimg, BatchSize = 64,
+            Dcgan = new Gan.Dcgan.DcganArchitecture { Resolution = config.TrainingSize, LatentSize = 64, GeneratorFeatures = 32, DiscriminatorFeatures = 32, LabelEmbedding = 16 },
+            LearningRate = 0.0002, Beta1 = 0.5, Beta2 = 0.999, EmaHalfLifeKimg = Math.Max(0.1, config.GanKimg / 15),
+            SnapshotKimg = Math.Max(0.05, config.GanKimg / 4), SampleKimg = Math.Max(0.05, config.GanKimg / 6),
+        };
+        var ablation = new AblationConfig
+        {
+            Name = RunName, Data = config.DataFolder, Out = config.RunsFolder,
+            Seeds = [.. Enumerable.Range(0, config.ClassifierSeeds).Select(k => config.Seed + k)],
+            Baseline = "real-only",
+            RarePrevalence = train.Count == 0 ? 0 : median / train.Count,
+            SyntheticLabels = rare, SyntheticPerLabel = config.SyntheticPerLabel, GanPerSeed = false, Bootstrap = config.Bootstrap,
+            Generators = [new GeneratorSpec { Name = "dcgan", Gan = gan }],
+            Arms = [new ArmSpec { Name = "real-only" }, new ArmSpec { Name = "with-dcgan", Generator = "dcgan", Strategy = BalanceStrategy.TargetCount, Target = config.BalanceTarget }],
+        };
+        var classifier = new ClassifierConfig { ImageSize = config.TrainingSize, Epochs = config.ClassifierEpochs, Workers = 2 };
+        return new AblationSettings(ablation, classifier, null, new SplitConfig { Seed = config.Seed }).Resolved();
     }
 
     static QuickstartResult RunData(QuickstartConfig config, string createdBy, IReporter reporter, List<string> steps)

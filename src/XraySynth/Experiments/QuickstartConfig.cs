@@ -43,6 +43,10 @@ public sealed record QuickstartConfig
     [ConfigRange(1, 1000)]
     public int ClassifierEpochs { get; init; } = 8;
 
+    [Description("Classifier seeds: each arm (real only; real + synthetic) is trained once per seed (seed, seed + 1, ...).")]
+    [ConfigRange(1, 100)]
+    public int ClassifierSeeds { get; init; } = 2;
+
     [Description("Bootstrap resamples over patients for the comparison's confidence intervals.")]
     [ConfigRange(100, 100_000)]
     public int Bootstrap { get; init; } = 1000;

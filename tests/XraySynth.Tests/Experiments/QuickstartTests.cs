@@ -42,16 +42,18 @@ public sealed class QuickstartTests
         var runtime = XraySynth.Torch.TorchRuntime.Start(new XraySynth.Torch.TorchRuntimeOptions { Device = XraySynth.Torch.DeviceSpec.Cpu, Seed = 2 });
         var result = Quickstart.Run(config, "test", runtime, XraySynth.Common.NullReporter.Instance);
 
-        Assert.NotNull(result.Comparison);
-        Assert.Equal(Dataset.Load(config.DataFolder).Vocabulary.Count, result.Comparison!.Rows.Count);
-        var state = QuickstartState.Read(Path.Combine(config.ReportFolder, "quickstart.json"));
-        var balanced = Dataset.Load(state.Balanced!);
+        Assert.NotNull(result.Summary);
+        var labels = Dataset.Load(config.DataFolder).Vocabulary.Names;
+        Assert.Equal(labels, result.Summary!.Labels);
+        Assert.Equal(["real-only", "with-dcgan"], result.Summary.Arms);
+        Assert.All(result.Summary.Rows, r => Assert.Equal(2, r.Seeds));
+        var run = XraySynth.Experiments.Ablation.AblationRun.Open(result.AblationRun!);
+        var balanced = Dataset.Load(run.Absolute(run.Result("cell-with-dcgan-s2")!.Outputs["dataset"]));
         Assert.Contains(balanced.Images, i => i.Source == ImageSource.Synthetic && i.Split == Split.Train);
         Assert.DoesNotContain(balanced.Images, i => i.Source == ImageSource.Synthetic && i.Split != Split.Train);
-        Assert.True(File.Exists(Path.Combine(config.ReportFolder, "real-vs-synthetic", "comparison.md")));
+        Assert.True(File.Exists(Path.Combine(run.Path, "summary.csv")));
 
         var again = Quickstart.Run(config, "test", runtime, XraySynth.Common.NullReporter.Instance);
-        Assert.Contains(again.Steps, s => s.StartsWith("gan: ") && s.EndsWith(" kept"));
-        Assert.Contains(again.Steps, s => s.StartsWith("classify: real + synthetic run ") && s.EndsWith(" kept"));
+        Assert.Contains(again.Steps, s => s.StartsWith("ablate: all 6 jobs") && s.EndsWith(" kept"));
     }
 }

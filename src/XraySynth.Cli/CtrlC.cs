@@ -1,25 +1,39 @@
+using System.Runtime.InteropServices;
+
 namespace XraySynth.Cli;
 
-/// <summary>Turns Ctrl-C into a cancellation (long jobs then save a snapshot and exit) for as long as it is alive.</summary>
+/// <summary>
+/// Turns Ctrl-C (SIGINT) and SIGTERM into a cancellation token, so long commands save a snapshot and exit cleanly instead
+/// of dying mid-write. SIGTERM is what a cluster scheduler (or the ablation's Slurm task script, on its time-limit warning)
+/// sends before killing a job. Disposing restores the default behaviour.
+/// </summary>
 public sealed class CtrlC : IDisposable
 {
     readonly CancellationTokenSource source = new();
     readonly ConsoleCancelEventHandler handler;
+    readonly PosixSignalRegistration? terminate;
 
-    /// <summary>Cancelled when the user presses Ctrl-C.</summary>
+    /// <summary>Cancelled on the first Ctrl-C or SIGTERM.</summary>
     public CancellationToken Token => source.Token;
 
-    /// <summary>Starts listening for Ctrl-C.</summary>
+    /// <summary>Starts listening.</summary>
     public CtrlC()
     {
         handler = (_, e) => { e.Cancel = true; source.Cancel(); };
         Console.CancelKeyPress += handler;
+        if (!OperatingSystem.IsWindows())
+            terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = true; // keep running until the work has stopped at a safe point
+                source.Cancel();
+            });
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
         Console.CancelKeyPress -= handler;
+        terminate?.Dispose();
         source.Dispose();
     }
 }

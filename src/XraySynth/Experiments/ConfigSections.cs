@@ -24,6 +24,7 @@ public static class ConfigSections
         (ClassifierConfig.Section, typeof(ClassifierConfig)),
         (QuickstartConfig.Section, typeof(QuickstartConfig)),
         (Ablation.AblationConfig.Section, typeof(Ablation.AblationConfig)),
+        (Ablation.Slurm.SlurmConfig.Section, typeof(Ablation.Slurm.SlurmConfig)),
     ];
 
     /// <summary>Every section with its documented defaults, as YAML.</summary>

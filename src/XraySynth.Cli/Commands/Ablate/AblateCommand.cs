@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using XraySynth.Common;
 using XraySynth.Experiments.Ablation;
+using XraySynth.Experiments.Ablation.Slurm;
 
 namespace XraySynth.Cli.Commands.Ablate;
 
@@ -15,11 +16,16 @@ public static class AblateCommand
     public static Command Create(CliConsole console, GlobalOptions global)
     {
         var compute = new ComputeOptions();
-        var dryRun = new Option<bool>("--dry-run") { Description = "print the plan (jobs, cells, dependencies) and its cell count, run nothing" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "print the plan (jobs, cells, dependencies) and its cell count, run nothing; with --executor slurm also write the job scripts and print the sbatch commands" };
+        var executor = new Option<string>("--executor") { Description = "local (this process, one job after another) or slurm (job arrays with dependencies on a Slurm cluster)", DefaultValueFactory = _ => "local" };
+        executor.AcceptOnlyFromAmong("local", "slurm");
+        var slurmOptions = new SlurmOptions();
         var command = new Command("ablate", "Run an ablation matrix (arms × seeds: real-only, +GAN synthetic, oversampling, class weights, focal loss, ...) " +
                                             "from --config FILE; results go to OUT/NAME/results.sqlite; re-running continues a killed run");
         command.Options.Add(dryRun);
+        command.Options.Add(executor);
         compute.AddTo(command);
+        slurmOptions.AddTo(command);
         command.Subcommands.Add(AblateStatusCommand.Create(console, global));
         command.Subcommands.Add(AblateCollectCommand.Create(console, global));
         command.Subcommands.Add(AblateRunCellCommand.Create(console, global));
@@ -27,7 +33,10 @@ public static class AblateCommand
         {
             string config = context.ConfigPath ?? throw new UserError("ablate: give the ablation file with --config FILE (see configs/ablation-phantom.yaml)");
             var settings = AblationSettings.Load(config);
+            settings = settings with { Slurm = slurmOptions.Apply(context.Parse, settings.Slurm) };
             var plan = AblationPlan.From(settings.Ablation);
+            if (context.Parse.GetValue(executor) == "slurm")
+                return SubmitToSlurm(context, settings, context.Parse.GetValue(dryRun), SlurmOptions.Forward(context.Parse, compute));
             if (context.Parse.GetValue(dryRun))
             {
                 context.Console.Out.WriteLine($"ablation {settings.Ablation.Name}: {settings.Ablation.Arms.Count} arms × {settings.Ablation.Seeds.Count} seeds = {plan.Cells.Count} cells");
@@ -55,5 +64,29 @@ public static class AblateCommand
             return outcome.Complete ? 0 : 1;
         });
         return command;
+    }
+
+    static int SubmitToSlurm(CommandContext context, AblationSettings settings, bool dryRun, IReadOnlyList<string> forward)
+    {
+        var run = AblationRun.CreateOrContinue(settings);
+        string self = SlurmOptions.SelfCommand(settings.Slurm);
+        AtomicFile.WriteText(Path.Combine(SlurmScripts.Folder(run), "submit.json"), w => w.Write(System.Text.Json.JsonSerializer.Serialize(new { command = self, forward })));
+        var stages = SlurmExecutor.Submit(run, self, forward, dryRun ? null : new SlurmClient());
+        if (stages.Count == 0)
+        {
+            context.Console.Out.WriteLine($"nothing to submit: every job of {run.Path} is done or already queued (xraysynth ablate status {run.Path})");
+            return 0;
+        }
+        foreach (var stage in stages)
+        {
+            string deps = stage.Stage.DependsOn.Count == 0 ? "" : $" after {string.Join(", ", stage.Stage.DependsOn)}";
+            context.Console.Out.WriteLine($"{stage.Stage.Name}: {stage.Stage.Jobs.Count} task{(stage.Stage.Jobs.Count == 1 ? "" : "s")}{deps}" +
+                                          (stage.JobId is null ? "" : $" -> slurm job {stage.JobId}"));
+            if (dryRun) context.Console.Out.WriteLine("  " + stage.Command);
+        }
+        context.Console.Out.WriteLine(dryRun
+            ? $"dry run: scripts written to {SlurmScripts.Folder(run)}; nothing submitted"
+            : $"submitted; watch with: xraysynth ablate status {run.Path}  (resubmit failed cells: --resubmit-failed)");
+        return 0;
     }
 }

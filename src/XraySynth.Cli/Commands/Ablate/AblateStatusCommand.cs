@@ -1,36 +1,51 @@
 using System.CommandLine;
-using System.Globalization;
+using System.Text.Json;
 using Spectre.Console;
+using XraySynth.Common;
 using XraySynth.Experiments.Ablation;
+using XraySynth.Experiments.Ablation.Slurm;
 
 namespace XraySynth.Cli.Commands.Ablate;
 
-/// <summary><c>xraysynth ablate status RUN</c>: every job of a run with its state (done, failed, pending) from the result files.</summary>
+/// <summary>
+/// <c>xraysynth ablate status RUN [--resubmit-failed]</c>: every job of a run (done, failed, pending, running, missing)
+/// from its result files and, for a Slurm run, squeue, with the Slurm task, elapsed time and last log line.
+/// </summary>
 public static class AblateStatusCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create(CliConsole console, GlobalOptions global)
     {
         var runArgument = new Argument<string>("RUN") { Description = "the ablation run folder (OUT/NAME)" };
-        var command = new Command("status", "Show each job of an ablation run: done, failed or pending, with its time and outputs");
+        var resubmit = new Option<bool>("--resubmit-failed") { Description = "submit again (Slurm) every job that failed or was lost, and a new collect job" };
+        var command = new Command("status", "Show each job of an ablation run: done, failed, pending, running or missing, with its Slurm task, time and last log line");
         command.Arguments.Add(runArgument);
+        command.Options.Add(resubmit);
         CommandRunner.SetAction(command, console, global, context =>
         {
             var run = AblationRun.Open(context.Parse.GetValue(runArgument)!);
-            var table = new Table().AddColumns("job", "state", "seconds", "detail");
-            int done = 0, failed = 0;
-            foreach (var job in run.Plan.Jobs)
-            {
-                var result = run.Result(job.Id);
-                string state = result is null ? (Directory.Exists(run.JobFolder(job.Id)) ? "started" : "pending") : result.Status;
-                if (result?.IsDone == true) done++;
-                if (result is { IsDone: false }) failed++;
-                string detail = result?.Error ?? (result?.Outputs.TryGetValue("classifier", out var c) == true ? c : result?.Outputs.TryGetValue("gan", out var g) == true ? g : "");
-                table.AddRow(Markup.Escape(job.Id), state switch { "done" => "[green]done[/]", "failed" => "[red]failed[/]", _ => state },
-                    result is null ? "" : result.Seconds.ToString("0", CultureInfo.InvariantCulture), Markup.Escape(detail));
-            }
+            bool slurm = File.Exists(SlurmExecutor.SubmissionsFile(run));
+            IReadOnlyList<SlurmJobStatus> status = slurm && SlurmClient.Available()
+                ? SlurmExecutor.Status(run, new SlurmClient())
+                : [.. run.Plan.Jobs.Select(job => run.Result(job.Id) is { } r
+                    ? new SlurmJobStatus(job.Id, r.Status, null, $"{r.Seconds:0} s", r.Error ?? "")
+                    : new SlurmJobStatus(job.Id, Directory.Exists(run.JobFolder(job.Id)) ? "started" : "pending", null, "", ""))];
+            var table = new Table().AddColumns("job", "state", "slurm task", "elapsed", "last log line");
+            foreach (var s in status)
+                table.AddRow(Markup.Escape(s.Job), s.State switch { "done" => "[green]done[/]", "failed" or "missing" => $"[red]{s.State}[/]", _ => Markup.Escape(s.State) },
+                    Markup.Escape(s.SlurmTask ?? ""), Markup.Escape(s.Elapsed), Markup.Escape(s.LastLogLine.Length > 80 ? s.LastLogLine[..77] + "..." : s.LastLogLine));
             context.Console.Out.Write(table);
-            context.Console.Out.WriteLine($"{done} of {run.Plan.Jobs.Count} jobs done, {failed} failed ({run.Path})");
+            int done = status.Count(s => s.State == "done"), failed = status.Count(s => s.State is "failed" or "missing");
+            context.Console.Out.WriteLine($"{done} of {run.Plan.Jobs.Count} jobs done, {failed} failed or missing ({run.Path})");
+            if (!context.Parse.GetValue(resubmit)) return 0;
+            if (!slurm) throw new UserError($"{run.Path} was not submitted to Slurm; to finish a local run, run 'xraysynth ablate --config {run.SettingsFile}' again");
+            var submit = JsonSerializer.Deserialize<JsonElement>(File.ReadAllText(Path.Combine(SlurmScripts.Folder(run), "submit.json")));
+            string self = submit.GetProperty("command").GetString()!;
+            var forward = submit.GetProperty("forward").EnumerateArray().Select(e => e.GetString()!).ToList();
+            var stages = SlurmExecutor.Submit(run, self, forward, new SlurmClient());
+            foreach (var stage in stages)
+                context.Console.Out.WriteLine($"resubmitted {stage.Stage.Name}: {string.Join(", ", stage.Stage.Jobs)} -> slurm job {stage.JobId}");
+            if (stages.Count == 0) context.Console.Out.WriteLine("nothing to resubmit: every job is done or still queued");
             return 0;
         });
         return command;

@@ -65,9 +65,7 @@ public static class AblationExecutor
             }
             catch (Exception e) when (e is UserError or IOException or InvalidDataException or InvalidOperationException or ArgumentException)
             {
-                string now = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
-                result = new JobResult(job.Id, job.Kind, JobResult.Failed, job.Seed, job.Arm, job.Generator, now, now, 0, context.GitCommit,
-                    Environment.MachineName, context.Runtime.Device.ToString(), new Dictionary<string, string>(), Error: e.Message);
+                result = JobResult.FailedWith(job, e.Message, context.GitCommit, context.Runtime.Device.ToString());
                 failed.Add((job.Id, e.Message));
                 context.Reporter.Warn($"ablate: {job.Id} failed: {e.Message}");
             }

@@ -71,10 +71,12 @@ public sealed class AblationRun
         string yaml = settings.ToYaml();
         if (File.Exists(run.SettingsFile))
         {
-            string existing = File.ReadAllText(run.SettingsFile);
-            if (existing != yaml)
+            var existing = AblationSettings.Load(run.SettingsFile);
+            if (existing.ToYaml(includeSlurm: false) != settings.ToYaml(includeSlurm: false))
                 throw new UserError($"{path} holds an ablation with other settings ({run.SettingsFile} differs from this config); " +
                                     "give the new experiment another ablation.name, or delete that folder to start over");
+            // Only the cluster resources may change between submissions of one run: keep the newest.
+            if (File.ReadAllText(run.SettingsFile) != yaml) AtomicFile.WriteText(run.SettingsFile, w => w.Write(yaml));
             return run;
         }
         Directory.CreateDirectory(run.ResultsFolder);

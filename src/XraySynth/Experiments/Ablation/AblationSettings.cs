@@ -2,6 +2,7 @@ using XraySynth.Classify;
 using XraySynth.Configuration;
 using XraySynth.Data.Phantom;
 using XraySynth.Data.Splitting;
+using XraySynth.Experiments.Ablation.Slurm;
 
 namespace XraySynth.Experiments.Ablation;
 
@@ -14,7 +15,8 @@ namespace XraySynth.Experiments.Ablation;
 /// <param name="Classifier">Base classifier of every arm (its data and out are set per cell).</param>
 /// <param name="Phantom">Phantom to generate into <see cref="AblationConfig.Data"/> when that folder has no dataset; null = none.</param>
 /// <param name="Split">Split of a generated phantom.</param>
-public sealed record AblationSettings(AblationConfig Ablation, ClassifierConfig Classifier, PhantomConfig? Phantom, SplitConfig Split)
+/// <param name="Slurm">Cluster resources for <c>--executor slurm</c>.</param>
+public sealed record AblationSettings(AblationConfig Ablation, ClassifierConfig Classifier, PhantomConfig? Phantom, SplitConfig Split, SlurmConfig Slurm)
 {
     /// <summary>Loads the sections of <paramref name="path"/>; relative paths are resolved against the current directory.</summary>
     /// <exception cref="ConfigError">Any problem in any section (all listed with file:line).</exception>
@@ -27,7 +29,8 @@ public sealed record AblationSettings(AblationConfig Ablation, ClassifierConfig 
         var classifier = YamlConfig.Load<ClassifierConfig>(path, ClassifierConfig.Section);
         PhantomConfig? phantom = keys.Contains(PhantomConfig.Section) ? YamlConfig.Load<PhantomConfig>(path, PhantomConfig.Section) : null;
         var split = YamlConfig.Load<SplitConfig>(path, SplitConfig.Section);
-        return new AblationSettings(ablation, classifier, phantom, split).Resolved();
+        var slurm = YamlConfig.Load<SlurmConfig>(path, SlurmConfig.Section);
+        return new AblationSettings(ablation, classifier, phantom, split, slurm).Resolved();
     }
 
     /// <summary>The same settings with the data and output folders made absolute.</summary>
@@ -37,7 +40,13 @@ public sealed record AblationSettings(AblationConfig Ablation, ClassifierConfig 
     };
 
     /// <summary>The settings as YAML (every key, documented), loadable by <see cref="Load"/>.</summary>
-    public string ToYaml()
+    public string ToYaml() => ToYaml(includeSlurm: true);
+
+    /// <summary>
+    /// The settings as YAML; without the <c>slurm:</c> section it is what decides whether two runs are the same experiment
+    /// (cluster resources may change between submissions of one run).
+    /// </summary>
+    public string ToYaml(bool includeSlurm)
     {
         var sections = new List<string>
         {
@@ -47,6 +56,7 @@ public sealed record AblationSettings(AblationConfig Ablation, ClassifierConfig 
         };
         if (Phantom is not null) sections.Add(YamlConfigWriter.Write(Phantom, PhantomConfig.Section));
         sections.Add(YamlConfigWriter.Write(Split, SplitConfig.Section));
+        if (includeSlurm) sections.Add(YamlConfigWriter.Write(Slurm, SlurmConfig.Section));
         return string.Join("\n", sections);
     }
 }

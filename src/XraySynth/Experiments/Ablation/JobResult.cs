@@ -48,6 +48,14 @@ public sealed record JobResult(
     [JsonIgnore]
     public bool IsDone => Status == Done;
 
+    /// <summary>The result of <paramref name="job"/> failing with <paramref name="error"/>.</summary>
+    public static JobResult FailedWith(AblationJob job, string error, string? gitCommit, string device)
+    {
+        string now = DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        return new JobResult(job.Id, job.Kind, Failed, job.Seed, job.Arm, job.Generator, now, now, 0, gitCommit, Environment.MachineName, device,
+            new Dictionary<string, string>(), Error: error);
+    }
+
     static readonly JsonSerializerOptions Options = new()
     {
         WriteIndented = true,

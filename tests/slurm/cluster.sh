@@ -4,6 +4,7 @@
 #   tests/slurm/cluster.sh stop DIR    -> stops the daemons by their pid files
 # Everything (config, state, logs, pids, munge socket) lives in DIR; nothing under /etc is changed.
 set -euo pipefail
+export PATH="$PATH:/usr/sbin:/sbin"
 cmd=${1:?start|stop}; dir=$(realpath -m "${2:?DIR}")
 case "$cmd" in
 start)

@@ -110,10 +110,10 @@ public static partial class MarkdownRenderer
     private static partial Regex Entity();
 
     /// <summary>A line start that Markdown would read as a heading, bullet, rule or setext underline.</summary>
-    [GeneratedRegex(@"^(\s*)([#+\-=])")]
+    [GeneratedRegex(@"^(\s*)([#+\-=])(?=[\s#=\-]|$)")]
     private static partial Regex BlockSymbolStart();
 
     /// <summary>A line start that Markdown would read as an ordered list item ("1." or "1)").</summary>
-    [GeneratedRegex(@"^(\s*\d+)([.)])")]
+    [GeneratedRegex(@"^(\s*\d+)([.)])(?=\s|$)")]
     private static partial Regex OrderedListStart();
 }

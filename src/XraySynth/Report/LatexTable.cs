@@ -38,8 +38,8 @@ public static class LatexTable
     }
 
     /// <summary>
-    /// Escapes plain text for LaTeX text mode: the ten special characters (<c>\ { } _ % &amp; # $ ~ ^</c>), line
-    /// breaks (to spaces), and a few symbols that pdfLaTeX lacks in text mode (− ± × ≤ ≥ → math mode, – — to dashes).
+    /// Escapes plain text for LaTeX text mode: the ten special characters (<c>\ { } _ % &amp; # $ ~ ^</c>), the
+    /// characters the default OT1 font encoding misprints (<c>&lt; &gt; |</c>), line breaks (to spaces), and a few symbols that pdfLaTeX lacks in text mode (− ± × ≤ ≥ → math mode, – — to dashes).
     /// </summary>
     public static string Escape(string text)
     {
@@ -57,6 +57,9 @@ public static class LatexTable
                 '$' => "\\$",
                 '~' => "\\textasciitilde{}",
                 '^' => "\\textasciicircum{}",
+                '<' => "\\textless{}",
+                '>' => "\\textgreater{}",
+                '|' => "\\textbar{}",
                 '\r' => "",
                 '\n' => " ",
                 '\u2212' => "\\ensuremath{-}",

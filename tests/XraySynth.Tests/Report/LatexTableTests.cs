@@ -17,6 +17,7 @@ public sealed class LatexTableTests
     [InlineData("x^2", "x\\textasciicircum{}2")]
     [InlineData("a\\b", "a\\textbackslash{}b")]
     [InlineData("−0.02", "\\ensuremath{-}0.02")]
+    [InlineData("p < 0.05 | q > 1", "p \\textless{} 0.05 \\textbar{} q \\textgreater{} 1")]
     [InlineData("plain text 0.81", "plain text 0.81")]
     public void Escape_makes_each_special_character_literal(string text, string expected) =>
         Assert.Equal(expected, LatexTable.Escape(text));
@@ -36,7 +37,7 @@ public sealed class LatexTableTests
         Assert.All(rows, row => Assert.Equal(table.Columns.Count, UnescapedAmpersands(row) + 1));
         Assert.Contains("\\caption{AUROC gain of real + GAN over real\\_only (95\\% CI) \\& p-values}", tex);
         Assert.Contains("\\label{tab:auroc-gain}", tex);
-        Assert.Contains("{\\footnotesize Bold: rare labels; * p < 0.05 after Holm.\\par}", tex);
+        Assert.Contains("{\\footnotesize Bold: rare labels; * p \\textless{} 0.05 after Holm.\\par}", tex);
     }
 
     [Fact]

@@ -12,7 +12,14 @@ namespace XraySynth.Gan.Training;
 /// </summary>
 public static class SampleGrid
 {
-    const int Margin = 150;
+    /// <summary>Width in pixels of the row-title column left of the images.</summary>
+    public const int TitleWidth = 150;
+
+    /// <summary>Height in pixels of the caption strip above the images.</summary>
+    public const int CaptionHeight = 24;
+
+    /// <summary>Gap in pixels after each image, right and below.</summary>
+    public const int Gap = 2;
 
     /// <summary>The grid's conditions: [rows, L] multi-hot (No Finding first, then each label) and their titles.</summary>
     public static (float[,] Conditions, string[] Titles) Conditions(IReadOnlyList<string> labels)
@@ -44,7 +51,7 @@ public static class SampleGrid
     /// <summary>Writes a grid PNG: <paramref name="pixels"/> holds rows × columns images of size² bytes, row-major.</summary>
     public static void Write(string path, byte[] pixels, int size, int rows, int columns, IReadOnlyList<string> titles, string caption)
     {
-        int gap = 2, width = Margin + columns * (size + gap), height = 24 + rows * (size + gap);
+        int gap = Gap, width = TitleWidth + columns * (size + gap), height = CaptionHeight + rows * (size + gap);
         using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
@@ -54,14 +61,14 @@ public static class SampleGrid
         var tile = new byte[size * size];
         for (int r = 0; r < rows; r++)
         {
-            float top = 24 + r * (size + gap);
+            float top = CaptionHeight + r * (size + gap);
             canvas.DrawText(titles[r], 6, top + size / 2f + 5, font, ink);
             for (int c = 0; c < columns; c++)
             {
                 Array.Copy(pixels, (r * columns + c) * size * size, tile, 0, size * size);
                 using var bitmap = new SKBitmap(new SKImageInfo(size, size, SKColorType.Gray8, SKAlphaType.Opaque));
                 System.Runtime.InteropServices.Marshal.Copy(tile, 0, bitmap.GetPixels(), tile.Length);
-                canvas.DrawBitmap(bitmap, Margin + c * (size + gap), top);
+                canvas.DrawBitmap(bitmap, TitleWidth + c * (size + gap), top);
             }
         }
         using var image = surface.Snapshot();

@@ -25,6 +25,7 @@ public static class CliApp
         root.Subcommands.Add(BalanceCommand.Create(console, global));
         root.Subcommands.Add(ClassifyCommand.Create(console, global));
         root.Subcommands.Add(AblateCommand.Create(console, global));
+        root.Subcommands.Add(ReportCommand.Create(console, global));
         root.Subcommands.Add(BenchCommand.Create(console, global));
         return root;
     }

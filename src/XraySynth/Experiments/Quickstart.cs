@@ -58,6 +58,8 @@ public static class Quickstart
         var summary = AblationSummary.Compute(run);
         AblationSummary.WriteCsv(summary, Path.Combine(run.Path, "summary.csv"));
         Step($"summary: per-label AUROC and AUPRC gains of real + synthetic over real only in {Path.Combine(run.Path, "summary.csv")}");
+        AblationReport.Write(run, summary, config.ReportFolder, reporter);
+        Step($"report: {Path.GetFullPath(Path.Combine(config.ReportFolder, "report.html"))} (report.md, figures/, tables/)");
         return new QuickstartResult(config.DataFolder, config.ReportFolder, steps, summary, run.Path);
     }
 

@@ -52,6 +52,8 @@ public sealed class QuickstartTests
         Assert.Contains(balanced.Images, i => i.Source == ImageSource.Synthetic && i.Split == Split.Train);
         Assert.DoesNotContain(balanced.Images, i => i.Source == ImageSource.Synthetic && i.Split != Split.Train);
         Assert.True(File.Exists(Path.Combine(run.Path, "summary.csv")));
+        Assert.True(File.Exists(Path.Combine(config.ReportFolder, "report.html")));
+        Assert.Empty(XraySynth.Report.ReportLinks.Unresolved(Path.Combine(config.ReportFolder, "report.md")));
 
         var again = Quickstart.Run(config, "test", runtime, XraySynth.Common.NullReporter.Instance);
         Assert.Contains(again.Steps, s => s.StartsWith("ablate: all 6 jobs") && s.EndsWith(" kept"));

@@ -20,10 +20,12 @@ public static class AblateCommand
         var executor = new Option<string>("--executor") { Description = "local (this process, one job after another) or slurm (job arrays with dependencies on a Slurm cluster)", DefaultValueFactory = _ => "local" };
         executor.AcceptOnlyFromAmong("local", "slurm");
         var slurmOptions = new SlurmOptions();
+        var report = new Option<string?>("--report") { Description = "report folder written when every job is done [default: reports/NAME]" };
         var command = new Command("ablate", "Run an ablation matrix (arms × seeds: real-only, +GAN synthetic, oversampling, class weights, focal loss, ...) " +
                                             "from --config FILE; results go to OUT/NAME/results.sqlite; re-running continues a killed run");
         command.Options.Add(dryRun);
         command.Options.Add(executor);
+        command.Options.Add(report);
         compute.AddTo(command);
         slurmOptions.AddTo(command);
         command.Subcommands.Add(AblateStatusCommand.Create(console, global));
@@ -60,7 +62,13 @@ public static class AblateCommand
             string summaryFile = Path.Combine(run.Path, "summary.csv");
             AblationSummary.WriteCsv(summary, summaryFile);
             context.Console.Out.Write(AblationTables.Gains(summary));
-            context.Console.Out.WriteLine($"run: {run.Path}; summary {summaryFile}; report: xraysynth report {run.Path}");
+            if (outcome.Complete)
+            {
+                string folder = context.Parse.GetValue(report) ?? AblationReport.DefaultFolder(run);
+                context.WithProgress(reporter => AblationReport.Write(run, summary, folder, reporter));
+                context.Console.Out.WriteLine($"run: {run.Path}; summary {summaryFile}; report {Path.GetFullPath(Path.Combine(folder, "report.html"))}");
+            }
+            else context.Console.Out.WriteLine($"run: {run.Path}; summary {summaryFile} (incomplete; re-run to finish, then: xraysynth report {run.Path})");
             return outcome.Complete ? 0 : 1;
         });
         return command;

@@ -85,7 +85,8 @@ public sealed class AblationResumeTests
         Assert.True(before.Count < 8, $"the run was killed before the end ({before.Count} results)");
 
         // 2. The same command again, in this process: it runs exactly the jobs that have no result.
-        var (code, output, error) = CliHarness.Run("ablate", "--config", config, "--device", "cpu");
+        string reports = temp.File("reports");
+        var (code, output, error) = CliHarness.Run("ablate", "--config", config, "--device", "cpu", "--report", reports);
         Assert.True(code == 0, output + error);
         Assert.Contains($"{8 - before.Count} jobs run, {before.Count} already done, 0 failed", output);
         foreach (var (name, text) in before)
@@ -108,8 +109,11 @@ public sealed class AblationResumeTests
         var balanced = XraySynth.Data.Dataset.Load(run.Absolute(run.Result("cell-dcgan-20-s2")!.Outputs["dataset"]));
         Assert.Contains(balanced.Images, i => i.Source == XraySynth.Data.ImageSource.Synthetic);
 
-        // 3. A third run has nothing left to do.
-        var (again, output2, _) = CliHarness.Run("ablate", "--config", config, "--device", "cpu");
+        // 3. The report: every link resolves, the HTML carries its figures, and (when Chromium is here) every figure renders.
+        AblationReportChecks.Check(reports);
+
+        // 4. A third run has nothing left to do.
+        var (again, output2, _) = CliHarness.Run("ablate", "--config", config, "--device", "cpu", "--report", reports);
         Assert.Equal(0, again);
         Assert.Contains("0 jobs run, 8 already done", output2);
     }

@@ -80,6 +80,7 @@ public static class SlurmScripts
         sb.Append($"""
             {xraysynth} ablate collect "$RUN" || exit $?
             {xraysynth} ablate status "$RUN"
+            {xraysynth} report "$RUN" --out "$RUN/report" || echo "no report yet (the baseline needs a finished cell)"
 
             """);
         return sb.ToString();

@@ -41,7 +41,7 @@ public sealed record QuickstartConfig
 
     [Description("Classifier epochs for each arm (real-only; real + synthetic).")]
     [ConfigRange(1, 1000)]
-    public int ClassifierEpochs { get; init; } = 8;
+    public int ClassifierEpochs { get; init; } = 6;
 
     [Description("Classifier seeds: each arm (real only; real + synthetic) is trained once per seed (seed, seed + 1, ...).")]
     [ConfigRange(1, 100)]

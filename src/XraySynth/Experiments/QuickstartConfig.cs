@@ -57,4 +57,21 @@ public sealed record QuickstartConfig
     [Description("Seed of every stage.")]
     [ConfigRange(0, long.MaxValue)]
     public long Seed { get; init; } = 1;
+
+    /// <summary>
+    /// The same experiment sized for a GPU (used by <c>quickstart --device cuda</c> when no config file is given): 6,000
+    /// images rendered at 256 px and trained at 128 px, a 300-kimg DCGAN, 15 epochs per cell, more synthetic images.
+    /// </summary>
+    public QuickstartConfig ForGpu() => this with
+    {
+        Images = Math.Max(Images, 6000), ImageSize = Math.Max(ImageSize, 256), TrainingSize = Math.Max(TrainingSize, 128),
+        GanKimg = Math.Max(GanKimg, 300), ClassifierEpochs = Math.Max(ClassifierEpochs, 15),
+        SyntheticPerLabel = Math.Max(SyntheticPerLabel, 600), BalanceTarget = Math.Max(BalanceTarget, 450),
+        // Default folders get their own names so a CPU quickstart's outputs are neither reused nor refused.
+        DataFolder = DataFolder == Defaults.DataFolder ? "generated/quickstart-gpu/phantom" : DataFolder,
+        ReportFolder = ReportFolder == Defaults.ReportFolder ? "reports/quickstart-gpu" : ReportFolder,
+        RunsFolder = RunsFolder == Defaults.RunsFolder ? "checkpoints/quickstart-gpu" : RunsFolder,
+    };
+
+    static readonly QuickstartConfig Defaults = new();
 }

@@ -58,4 +58,17 @@ public sealed class QuickstartTests
         var again = Quickstart.Run(config, "test", runtime, XraySynth.Common.NullReporter.Instance);
         Assert.Contains(again.Steps, s => s.StartsWith("ablate: all 6 jobs") && s.EndsWith(" kept"));
     }
+
+    [Fact]
+    public void On_a_gpu_the_quickstart_is_bigger_and_keeps_its_outputs_apart_from_the_cpu_run()
+    {
+        var cpu = new QuickstartConfig();
+        var gpu = cpu.ForGpu();
+        Assert.True(gpu.Images > cpu.Images && gpu.TrainingSize > cpu.TrainingSize && gpu.GanKimg > cpu.GanKimg && gpu.ClassifierEpochs > cpu.ClassifierEpochs);
+        Assert.NotEqual(cpu.DataFolder, gpu.DataFolder);
+        Assert.NotEqual(cpu.RunsFolder, gpu.RunsFolder);
+        Assert.NotEqual(cpu.ReportFolder, gpu.ReportFolder);
+        var custom = (cpu with { DataFolder = "mine/phantom" }).ForGpu();
+        Assert.Equal("mine/phantom", custom.DataFolder);
+    }
 }

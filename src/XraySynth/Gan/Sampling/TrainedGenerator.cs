@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using TorchSharp;
 using XraySynth.Common;
 using XraySynth.Configuration;
 using XraySynth.Gan.Dcgan;

@@ -61,7 +61,7 @@ public sealed class GanBundle
         var quality = QualitySummary.Read(request.Quality, request.Memorization);
         var run = RunFolder.Open(request.Run);
         var info = GanRunInfo.Read(run.RunFile);
-        using var generator = TrainedGenerator.Load(request.Run, request.Snapshot, DeviceType.CPU);
+        using var generator = TrainedGenerator.Load(request.Run, request.Snapshot, CPU);
         var config = new BundleConfig
         {
             Kind = generator.Config.Kind,

@@ -124,7 +124,8 @@ public static class SafetensorsFile
                     ? $"{source}: tensor data_offsets reach byte {expected}, but the buffer has {buffer.Length} bytes"
                     : $"{source}: the buffer has {buffer.Length} bytes, but the tensors cover only {expected}");
 
-            var tensors = entries.Select(e => new SafetensorsTensor(e.Name, e.Dtype, e.Shape, buffer[(int)e.Begin..(int)e.End].ToArray())).ToList();
+            var tensors = new List<SafetensorsTensor>(entries.Count);
+            foreach (var e in entries) tensors.Add(new SafetensorsTensor(e.Name, e.Dtype, e.Shape, buffer[(int)e.Begin..(int)e.End].ToArray()));
             return (tensors, metadata);
         }
     }

@@ -166,14 +166,6 @@ public sealed class GanBundle
         }
     }
 
-    /// <summary>Reads one entry's bytes without verifying the bundle (for <c>gan info</c> to show the card after <see cref="Open"/>).</summary>
-    public byte[] ReadEntry(string name)
-    {
-        using var zip = ZipFile.OpenRead(Path);
-        var entry = zip.GetEntry(name) ?? throw new UserError($"{Path}: no entry '{name}'");
-        return ReadBounded(entry, Path, BundleLimits.Default);
-    }
-
     static Dictionary<string, ZipArchiveEntry> CheckStructure(ZipArchive zip, string path, BundleLimits limits)
     {
         if (zip.Entries.Count > limits.MaxEntries) throw new UserError($"{path}: {zip.Entries.Count} entries, a bundle has at most {limits.MaxEntries}");

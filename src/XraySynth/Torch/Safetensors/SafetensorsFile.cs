@@ -151,11 +151,11 @@ public static class SafetensorsFile
         long[] shape = Integers(value, "shape", where);
         long[] offsets = Integers(value, "data_offsets", where);
         if (offsets.Length != 2 || offsets[0] > offsets[1]) throw new UserError($"{where}: data_offsets must be [begin, end] with begin <= end");
-        long elements = 1;
-        try { foreach (long d in shape) elements = checked(elements * d); }
+        long needed = dtype.Size();
+        try { foreach (long d in shape) needed = checked(needed * d); }
         catch (OverflowException) { throw new UserError($"{where}: shape [{string.Join(", ", shape)}] is too large"); }
-        if (offsets[1] - offsets[0] != elements * dtype.Size())
-            throw new UserError($"{where}: {dtype} [{string.Join(", ", shape)}] needs {elements * dtype.Size()} bytes, data_offsets [{offsets[0]}, {offsets[1]}] hold {offsets[1] - offsets[0]}");
+        if (offsets[1] - offsets[0] != needed)
+            throw new UserError($"{where}: {dtype} [{string.Join(", ", shape)}] needs {needed} bytes, data_offsets [{offsets[0]}, {offsets[1]}] hold {offsets[1] - offsets[0]}");
         return (name, dtype, shape, offsets[0], offsets[1]);
     }
 

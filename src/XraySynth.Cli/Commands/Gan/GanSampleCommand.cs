@@ -10,7 +10,9 @@ public static class GanSampleCommand
     public static Command Create(CliConsole console, GlobalOptions global)
     {
         var compute = new ComputeOptions();
-        var run = new Option<string>("--run") { Description = "GAN run folder (checkpoints/NNNNN-...)", Required = true };
+        var run = new Option<string?>("--run") { Description = "GAN run folder (checkpoints/NNNNN-...)" };
+        var bundle = new Option<string?>("--bundle") { Description = "sample from a shared bundle (NAME.xsgan, verified first) instead of a run" };
+        var onnx = new Option<string?>("--onnx") { Description = "sample from an exported ONNX generator with ONNX Runtime (CPU) instead of a run" };
         var labels = new Option<string>("--labels")
         {
             Description = "conditions, comma-separated; '|' combines labels in one image; 'No Finding' for none (e.g. Hernia,Effusion|Hernia)",
@@ -23,7 +25,7 @@ public static class GanSampleCommand
         var snapshot = new Option<string?>("--snapshot") { Description = "a specific snapshot file [default: the run's newest]" };
         var force = new Option<bool>("--force") { Description = "replace a non-empty output folder" };
         var command = new Command("sample", "Sample synthetic images for chosen labels into a dataset folder (manifest records generator hash, seed, truncation)");
-        foreach (Option option in new Option[] { run, labels, count, output, truncation, batch, snapshot, force }) command.Options.Add(option);
+        foreach (Option option in new Option[] { run, bundle, onnx, labels, count, output, truncation, batch, snapshot, force }) command.Options.Add(option);
         compute.AddTo(command);
         CommandRunner.SetAction(command, console, global, context =>
         {
@@ -31,8 +33,9 @@ public static class GanSampleCommand
             var runtime = context.StartTorch(compute);
             var conditions = parse.GetValue(labels)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(c => (IReadOnlyList<string>)(c == "No Finding" ? [] : c.Split('|', StringSplitOptions.TrimEntries))).ToList();
-            var request = new SampleRequest(parse.GetValue(run)!, conditions, parse.GetValue(count), parse.GetValue(output)!,
-                runtime.Seed, parse.GetValue(truncation), parse.GetValue(batch), parse.GetValue(snapshot), parse.GetValue(force), context.CommandLine);
+            var request = new SampleRequest(parse.GetValue(run) ?? "", conditions, parse.GetValue(count), parse.GetValue(output)!,
+                runtime.Seed, parse.GetValue(truncation), parse.GetValue(batch), parse.GetValue(snapshot), parse.GetValue(force), context.CommandLine,
+                parse.GetValue(bundle), parse.GetValue(onnx));
             context.WithProgress(reporter => GanSampler.Sample(request, runtime.Device, reporter));
             return 0;
         });

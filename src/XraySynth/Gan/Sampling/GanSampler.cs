@@ -23,7 +23,7 @@ public static class GanSampler
         if (Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any() && !request.Force)
             throw new UserError($"{request.Out} is not empty (use --force to replace it)");
 
-        using var generator = TrainedGenerator.Load(request.Run, request.Snapshot, device);
+        using var generator = Open(request, device);
         var vocabulary = new LabelVocabulary(generator.Labels);
         foreach (var condition in request.Conditions)
             foreach (string label in condition)
@@ -44,14 +44,9 @@ public static class GanSampler
             {
                 int n = Math.Min(request.BatchSize, request.CountPerCondition - start);
                 var seeds = Enumerable.Range(start, n).Select(i => TrainedGenerator.ImageSeed(request.Seed, conditionText, i)).ToArray();
-                var latents = seeds.SelectMany(s => generator.Latent(s, request.Truncation)).ToArray();
+                var latents = seeds.SelectMany(s => TrainedGenerator.LatentOf(s, request.Truncation, generator.LatentSize)).ToArray();
                 var conditions = Enumerable.Repeat(multiHot, n).SelectMany(v => v).ToArray();
-                byte[] pixels;
-                using (var scope = NewDisposeScope())
-                {
-                    var images = generator.Generate(tensor(latents, new long[] { n, generator.LatentSize }), tensor(conditions, new long[] { n, vocabulary.Count }));
-                    pixels = Training.SampleGrid.ToBytes(images, generator.Resolution);
-                }
+                byte[] pixels = generator.GeneratePixels(latents, conditions, n);
                 int size = generator.Resolution;
                 for (int k = 0; k < n; k++)
                 {
@@ -73,8 +68,8 @@ public static class GanSampler
         {
             Name = $"synthetic-{generator.RunName}",
             Labels = vocabulary.Names,
-            Origin = $"sampled from GAN run {generator.RunName}, snapshot {Path.GetFileName(generator.Snapshot)} " +
-                     $"({generator.State.Kimg.ToString("0.###", CultureInfo.InvariantCulture)} kimg, sha256 {generator.Hash})",
+            Origin = $"sampled from GAN run {generator.RunName}, {generator.Origin} " +
+                     $"({generator.Kimg.ToString("0.###", CultureInfo.InvariantCulture)} kimg, sha256 {generator.Hash})",
             License = "derived from the training data: same terms",
             CreatedBy = request.CreatedBy,
             CreatedUtc = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture),
@@ -83,5 +78,15 @@ public static class GanSampler
         dataset.Save();
         reporter.Info($"gan sample: {rows.Count} images ({request.Conditions.Count} condition(s) x {request.CountPerCondition}) in {root}");
         return dataset;
+    }
+
+    /// <summary>The generator a request names: its bundle, its ONNX model, or its run's snapshot (exactly one).</summary>
+    public static ISampleSource Open(SampleRequest request, Device device)
+    {
+        int given = (string.IsNullOrEmpty(request.Run) ? 0 : 1) + (request.Bundle is null ? 0 : 1) + (request.Onnx is null ? 0 : 1);
+        if (given != 1) throw new UserError("name exactly one generator: --run RUN, --bundle NAME.xsgan or --onnx NAME.onnx");
+        if (request.Bundle is { } bundle) return TrainedGenerator.FromBundle(bundle, device);
+        if (request.Onnx is { } onnx) return new Onnx.OnnxGenerator(onnx);
+        return TrainedGenerator.Load(request.Run, request.Snapshot, device);
     }
 }

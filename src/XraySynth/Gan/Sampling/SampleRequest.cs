@@ -1,7 +1,7 @@
 namespace XraySynth.Gan.Sampling;
 
 /// <summary>What to sample from a trained run.</summary>
-/// <param name="Run">The GAN run folder.</param>
+/// <param name="Run">The GAN run folder ("" when <paramref name="Bundle"/> or <paramref name="Onnx"/> names the generator).</param>
 /// <param name="Conditions">Label sets to sample, each as label names (empty = No Finding), e.g. [[Hernia], [Effusion, Hernia]].</param>
 /// <param name="CountPerCondition">Images per condition.</param>
 /// <param name="Out">Dataset folder to create.</param>
@@ -11,5 +11,8 @@ namespace XraySynth.Gan.Sampling;
 /// <param name="Snapshot">A specific snapshot file, or null for the run's newest.</param>
 /// <param name="Force">Replace an existing non-empty output folder.</param>
 /// <param name="CreatedBy">The command line, recorded in dataset.json.</param>
+/// <param name="Bundle">A shared bundle (.xsgan) to sample from instead of a run.</param>
+/// <param name="Onnx">An exported ONNX generator to sample from (with ONNX Runtime) instead of a run.</param>
 public sealed record SampleRequest(string Run, IReadOnlyList<IReadOnlyList<string>> Conditions, int CountPerCondition, string Out,
-    long Seed = 0, double Truncation = 1, int BatchSize = 64, string? Snapshot = null, bool Force = false, string CreatedBy = "");
+    long Seed = 0, double Truncation = 1, int BatchSize = 64, string? Snapshot = null, bool Force = false, string CreatedBy = "",
+    string? Bundle = null, string? Onnx = null);

@@ -1,41 +1,61 @@
 using System.Security.Cryptography;
+using TorchSharp;
 using XraySynth.Common;
 using XraySynth.Configuration;
+using XraySynth.Gan.Dcgan;
+using XraySynth.Gan.Pggan;
+using XraySynth.Gan.Sharing;
 using XraySynth.Gan.Training;
 using static TorchSharp.torch;
 
 namespace XraySynth.Gan.Sampling;
 
-/// <summary>The moving-average generator of a run's snapshot, ready to sample on a device.</summary>
-public sealed class TrainedGenerator : IDisposable
+/// <summary>The moving-average generator of a run's snapshot (or of a shared bundle), ready to sample on a device.</summary>
+public sealed class TrainedGenerator : ISampleSource
 {
-    readonly GanNetworks networks;
+    readonly nn.Module generator;
+    readonly IDisposable owner;
 
-    /// <summary>The run's config.</summary>
+    /// <summary>The GAN config (for a bundle: its architecture, training settings at their defaults).</summary>
     public GanConfig Config { get; }
-    /// <summary>Label vocabulary in condition order.</summary>
+    /// <inheritdoc />
     public IReadOnlyList<string> Labels { get; }
-    /// <summary>The snapshot file.</summary>
+    /// <summary>The snapshot file (or the bundle) loaded.</summary>
     public string Snapshot { get; }
-    /// <summary>SHA-256 (hex) of the snapshot file: the generator's identity in synthetic manifests.</summary>
+    /// <inheritdoc />
     public string Hash { get; }
-    /// <summary>The counters at the snapshot.</summary>
+    /// <summary>The counters at the snapshot (for a bundle only <see cref="TrainingState.ImagesSeen"/> is known).</summary>
     public TrainingState State { get; }
-    /// <summary>The run folder's name.</summary>
+    /// <inheritdoc />
     public string RunName { get; }
     /// <summary>Where it computes.</summary>
     public Device Device { get; }
+    /// <summary>Resolution the network generates at: the final one, or a PGGAN's phase at the snapshot.</summary>
+    public int SampleResolution { get; }
+    /// <summary>PGGAN fade-in weight at <see cref="SampleResolution"/> (1 = complete).</summary>
+    public double Alpha { get; }
+    /// <inheritdoc />
+    public string Origin { get; }
 
-    TrainedGenerator(GanNetworks networks, GanConfig config, IReadOnlyList<string> labels, string snapshot, string hash, TrainingState state, string runName, Device device)
+    TrainedGenerator(nn.Module generator, IDisposable owner, GanConfig config, IReadOnlyList<string> labels, string snapshot, string hash,
+        TrainingState state, string runName, Device device, string origin, (int Resolution, double Alpha) phase)
     {
-        this.networks = networks; Config = config; Labels = labels; Snapshot = snapshot; Hash = hash; State = state; RunName = runName; Device = device;
+        this.generator = generator; this.owner = owner; Config = config; Labels = labels; Snapshot = snapshot; Hash = hash; State = state;
+        RunName = runName; Device = device; Origin = origin;
+        (SampleResolution, Alpha) = phase;
     }
 
-    /// <summary>Latent size.</summary>
-    public int LatentSize => networks.LatentSize;
+    /// <summary>The moving-average generator module (a <see cref="DcganGenerator"/> or <see cref="PgganGenerator"/>).</summary>
+    public nn.Module Module => generator;
 
-    /// <summary>Output resolution.</summary>
-    public int Resolution => networks.Resolution;
+    /// <inheritdoc />
+    public int LatentSize => Config.LatentSize;
+
+    /// <inheritdoc />
+    public int Resolution => Config.Resolution;
+
+    /// <inheritdoc />
+    public double Kimg => State.Kimg;
 
     /// <summary>Loads a run's newest (or the given) snapshot onto <paramref name="device"/>.</summary>
     public static TrainedGenerator Load(string runPath, string? snapshot, Device device)
@@ -46,27 +66,78 @@ public sealed class TrainedGenerator : IDisposable
         string file = snapshot ?? run.LatestSnapshot();
         if (!File.Exists(file)) throw new UserError($"snapshot {file} does not exist");
         var networks = GanNetworks.Create(config, info.Labels.Count);
-        var header = GanSnapshot.LoadNetworks(file, networks, GanTrainer.ArchitectureHash(config, info.Labels));
-        networks.To(device);
-        networks.Average.eval();
-        string hash;
-        using (var stream = File.OpenRead(file)) hash = Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant();
-        return new TrainedGenerator(networks, config, info.Labels, file, hash, header.State, Path.GetFileName(run.Path), device);
+        try
+        {
+            var header = GanSnapshot.LoadNetworks(file, networks, GanTrainer.ArchitectureHash(config, info.Labels));
+            networks.To(device);
+            networks.Average.eval();
+            string hash;
+            using (var stream = File.OpenRead(file)) hash = Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant();
+            return new TrainedGenerator(networks.Average, networks, config, info.Labels, file, hash, header.State, Path.GetFileName(run.Path), device,
+                $"snapshot {Path.GetFileName(file)}", PhaseAt(config, header.State));
+        }
+        catch
+        {
+            networks.Dispose();
+            throw;
+        }
     }
 
-    /// <summary>Generates images in [-1, 1], [N, 1, R, R], at the final resolution (or the snapshot's phase if it had not reached it).</summary>
+    /// <summary>
+    /// Loads a shared bundle's generator onto <paramref name="device"/> after <see cref="GanBundle.Open"/> has checked every
+    /// entry; its identity (<see cref="Hash"/>) is the source snapshot's, so samples match those drawn from the run.
+    /// </summary>
+    public static TrainedGenerator FromBundle(string bundlePath, Device device, BundleLimits? limits = null)
+    {
+        var bundle = GanBundle.Open(bundlePath, limits ?? BundleLimits.Default);
+        var module = bundle.BuildGenerator();
+        module.to(device);
+        var c = bundle.Config;
+        var state = new TrainingState(0, (long)Math.Round(c.Kimg * 1000), 1, 0);
+        return new TrainedGenerator(module, module, c.ToGanConfig(), c.Labels, bundlePath, c.SnapshotSha256, state, c.Run, device,
+            $"bundle {Path.GetFileName(bundlePath)}", (c.SampleResolution, c.Alpha));
+    }
+
+    /// <summary>The resolution and fade-in weight a run's generator samples at after <paramref name="state"/>.</summary>
+    public static (int Resolution, double Alpha) PhaseAt(GanConfig config, TrainingState state)
+    {
+        if (config.Kind != GanKind.Pggan) return (config.Resolution, 1.0);
+        var phase = new ProgressiveSchedule(config).At(state.ImagesSeen);
+        return (phase.Resolution, phase.Alpha);
+    }
+
+    /// <summary>Generates images in [-1, 1], [N, 1, R, R], at <see cref="SampleResolution"/>.</summary>
     public Tensor Generate(Tensor latents, Tensor conditions)
     {
-        var phase = new ProgressiveSchedule(Config).At(State.ImagesSeen);
         using var noGrad = no_grad();
-        return networks.Generate(networks.Average, latents.to(Device), conditions.to(Device), phase.Resolution, phase.Alpha);
+        using var scope = NewDisposeScope();
+        var z = latents.to(Device);
+        var y = conditions.to(Device);
+        var images = generator switch
+        {
+            PgganGenerator p => p.Generate(z, y, SampleResolution, Alpha),
+            DcganGenerator d => d.Generate(z, y),
+            _ => throw new InvalidOperationException($"unknown generator {generator.GetType().Name}"),
+        };
+        return images.MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc />
+    public byte[] GeneratePixels(float[] latents, float[] conditions, int count)
+    {
+        using var scope = NewDisposeScope();
+        var images = Generate(tensor(latents, new long[] { count, LatentSize }), tensor(conditions, new long[] { count, Labels.Count }));
+        return SampleGrid.ToBytes(images, Resolution);
     }
 
     /// <summary>The latent of one image from its seed: N(0, I) · psi, drawn on the host (device-independent).</summary>
-    public float[] Latent(long imageSeed, double truncation)
+    public float[] Latent(long imageSeed, double truncation) => LatentOf(imageSeed, truncation, LatentSize);
+
+    /// <summary>The latent of one image from its seed for a generator of latent size <paramref name="latentSize"/>.</summary>
+    public static float[] LatentOf(long imageSeed, double truncation, int latentSize)
     {
         using var generator = new Generator((ulong)imageSeed);
-        using var z = randn(new long[] { LatentSize }, generator: generator) * truncation;
+        using var z = randn(new long[] { latentSize }, generator: generator) * truncation;
         return z.data<float>().ToArray();
     }
 
@@ -74,5 +145,5 @@ public sealed class TrainedGenerator : IDisposable
     public static long ImageSeed(long seed, string condition, int index) => SeedDerivation.Derive(seed, $"sample/{condition}/{index}");
 
     /// <inheritdoc />
-    public void Dispose() => networks.Dispose();
+    public void Dispose() => owner.Dispose();
 }

@@ -3,6 +3,7 @@ using XraySynth.Cli.Commands;
 using XraySynth.Cli.Commands.Balance;
 using XraySynth.Cli.Commands.Classify;
 using XraySynth.Cli.Commands.Data;
+using XraySynth.Cli.Commands.Eval;
 using XraySynth.Cli.Commands.Gan;
 
 namespace XraySynth.Cli;
@@ -23,6 +24,7 @@ public static class CliApp
         root.Subcommands.Add(GanCommand.Create(console, global));
         root.Subcommands.Add(BalanceCommand.Create(console, global));
         root.Subcommands.Add(ClassifyCommand.Create(console, global));
+        root.Subcommands.Add(EvalCommand.Create(console, global));
         root.Subcommands.Add(BenchCommand.Create(console, global));
         return root;
     }

@@ -21,13 +21,17 @@ public sealed class GaussianMoments
     /// <summary>√Σ (see <see cref="MatrixSqrt.Symmetric"/>).</summary>
     public Matrix<double> CovarianceSqrt => sqrt.Value;
 
-    /// <summary>Moments given directly (closed-form tests).</summary>
-    public GaussianMoments(int count, Vector<double> mean, Matrix<double> covariance)
+    /// <summary>Where <see cref="CovarianceSqrt"/> and the Fréchet distance's products are computed.</summary>
+    public Device Device { get; }
+
+    /// <summary>Moments given directly (closed-form tests); linear algebra on <paramref name="device"/> (CPU by default).</summary>
+    public GaussianMoments(int count, Vector<double> mean, Matrix<double> covariance, Device? device = null)
     {
+        Device = device ?? CPU;
         if (covariance.RowCount != mean.Count || covariance.ColumnCount != mean.Count)
             throw new ArgumentException($"covariance {covariance.RowCount} × {covariance.ColumnCount} does not match mean of {mean.Count}", nameof(covariance));
         Count = count; Mean = mean; Covariance = covariance;
-        sqrt = new Lazy<Matrix<double>>(() => MatrixSqrt.Symmetric(Covariance));
+        sqrt = new Lazy<Matrix<double>>(() => MatrixSqrt.Symmetric(Covariance, Device));
     }
 
     /// <summary>
@@ -37,7 +41,7 @@ public sealed class GaussianMoments
     public static GaussianMoments Of(FeatureMatrix features, Device device, int chunkRows = 8192)
     {
         int n = features.Rows, d = features.Dimension;
-        if (n < 2) return new GaussianMoments(n, Vector<double>.Build.Dense(d, double.NaN), Matrix<double>.Build.Dense(d, d, double.NaN));
+        if (n < 2) return new GaussianMoments(n, Vector<double>.Build.Dense(d, double.NaN), Matrix<double>.Build.Dense(d, d, double.NaN), device);
         using var scope = NewDisposeScope();
         using var all = features.ToTensor(device, ScalarType.Float64);                         // [n, d]
         var mean = all.mean(new long[] { 0 });                                                   // [d]
@@ -50,6 +54,6 @@ public sealed class GaussianMoments
         }
         var covariance = Torch.KeptScalar.Mul(scatter, 1.0 / (n - 1)).cpu().data<double>().ToArray();
         var meanValues = mean.cpu().data<double>().ToArray();
-        return new GaussianMoments(n, Vector<double>.Build.DenseOfArray(meanValues), Matrix<double>.Build.DenseOfRowMajor(d, d, covariance));
+        return new GaussianMoments(n, Vector<double>.Build.DenseOfArray(meanValues), Matrix<double>.Build.DenseOfRowMajor(d, d, covariance), device);
     }
 }

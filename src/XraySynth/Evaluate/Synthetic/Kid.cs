@@ -23,8 +23,8 @@ public static class Kid
         if (m < 2) return (double.NaN, double.NaN);
         var random = new Random(unchecked((int)seed) ^ 0x4b1d);
         var values = new double[subsets];
-        using var ta = a.ToTensor(device, ScalarType.Float64);
-        using var tb = b.ToTensor(device, ScalarType.Float64);
+        using var ta = a.ToTensor(device);
+        using var tb = b.ToTensor(device);
         for (int s = 0; s < subsets; s++)
         {
             using var scope = NewDisposeScope();
@@ -48,10 +48,10 @@ public static class Kid
         return (OffDiagonalSum(kxx) + OffDiagonalSum(kyy)) / (m * (m - 1.0)) - 2 * kxy.sum().item<double>() / ((double)m * m);
     }
 
-    /// <summary>(x yᵀ / d + 1)³.</summary>
+    /// <summary>(x yᵀ / d + 1)³: dot products in float32 (the costly part), the kernel and its sums in float64.</summary>
     static Tensor Kernel(Tensor x, Tensor y, long d)
     {
-        var u = Torch.KeptScalar.Affine(x.matmul(y.t()), 1.0 / d, 1);
+        var u = Torch.KeptScalar.Affine(x.matmul(y.t()).to(ScalarType.Float64), 1.0 / d, 1);
         return u * u * u;
     }
 

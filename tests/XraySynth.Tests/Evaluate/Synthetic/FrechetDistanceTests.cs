@@ -12,6 +12,7 @@ public class FrechetDistanceTests
     [Fact]
     public void Diagonal_Gaussians_match_the_closed_form_sum_of_squared_differences()
     {
+        _ = TorchFixture.Cpu;
         // Commuting covariances: d² = |μa − μb|² + Σᵢ (σaᵢ − σbᵢ)².
         var a = new GaussianMoments(100, V(0, 1, 2), M(new double[,] { { 4, 0, 0 }, { 0, 1, 0 }, { 0, 0, 9 } }));
         var b = new GaussianMoments(100, V(1, 1, 0), M(new double[,] { { 1, 0, 0 }, { 0, 1, 0 }, { 0, 0, 16 } }));
@@ -22,6 +23,7 @@ public class FrechetDistanceTests
     [Fact]
     public void Non_commuting_two_dimensional_Gaussians_match_the_closed_form()
     {
+        _ = TorchFixture.Cpu;
         // For 2 × 2 SPD A, B: tr √(AB) = √(tr(AB) + 2 √(det A det B)) (AB's eigenvalues λ₁, λ₂ are real and positive).
         var ca = M(new double[,] { { 2, 0.8 }, { 0.8, 1 } });
         var cb = M(new double[,] { { 1, -0.5 }, { -0.5, 3 } });

@@ -27,7 +27,8 @@ public static class QualityFigure
         fid.Axes.Bottom.SetTicks(rows.Select((_, i) => i * 3 + 0.5).ToArray(), rows.Select(r => r.Label ?? "all").ToArray());
         fid.Axes.Bottom.TickLabelStyle.Rotation = 45;
         fid.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
-        fid.Axes.Margins(bottom: 0);
+        fid.Axes.Bottom.MinimumSize = 110;                                                     // room for rotated label names
+        fid.Axes.Margins(bottom: 0, top: 0.3);
         fid.Title($"FID ({report.Features})");
         fid.Axes.Left.Label.Text = "Fréchet distance";
         fid.Legend.ManualItems.Add(new LegendItem { LabelText = "synthetic vs real train", FillColor = SyntheticColor });

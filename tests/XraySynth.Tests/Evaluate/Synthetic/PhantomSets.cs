@@ -15,9 +15,9 @@ public static class PhantomSets
     /// <summary>
     /// A synthetic dataset folder whose images are <paramref name="images"/> of <paramref name="source"/> (the same PNG files,
     /// by absolute path), marked synthetic/train like a sampler's output, optionally with their pixels shuffled (a fixed random
-    /// permutation per image, written as new PNGs).
+    /// permutation per image, written as new PNGs). Ids get <paramref name="prefix"/>.
     /// </summary>
-    public static Dataset Synthetic(string folder, Dataset source, IEnumerable<ImageRecord> images, bool shufflePixels = false, int seed = 0)
+    public static Dataset Synthetic(string folder, Dataset source, IEnumerable<ImageRecord> images, bool shufflePixels = false, int seed = 0, string prefix = "syn-")
     {
         Directory.CreateDirectory(folder);
         var random = new Random(seed);
@@ -33,7 +33,7 @@ public static class PhantomSets
                 path = Path.Combine(folder, "s-" + image.Id);
                 ImageCodec.WritePng(new GrayImage(decoded.Width, decoded.Height, pixels), path);
             }
-            rows.Add(image with { Id = "syn-" + image.Id, Path = path, PatientId = "synthetic", Split = Split.Train, Source = ImageSource.Synthetic });
+            rows.Add(image with { Id = prefix + image.Id, Path = path, PatientId = "synthetic", Split = Split.Train, Source = ImageSource.Synthetic });
         }
         var dataset = new Dataset(folder, source.Info with { Name = "synthetic" }, rows, []);
         dataset.Save();

@@ -1,5 +1,5 @@
 using System.Globalization;
-using MathNet.Numerics.Distributions;
+using MathNet.Numerics;
 using XraySynth.Common;
 using XraySynth.Data;
 using XraySynth.Data.Cache;
@@ -83,11 +83,14 @@ public static class MemorizationAudit
             $"and {pixelFlagged} ({100.0 * pixelFlagged / Math.Max(total, 1):0.0}%) correlate more with one in pixels, than the {100 * q:0.#}% most similar " +
             $"of {heldOut} held-out real images");
         return p < options.Alpha || pixelP < options.Alpha
-            ? string.Create(CultureInfo.InvariantCulture, $"Memorization suspected: {counts} (more than chance, binomial p = {Math.Min(p, pixelP):0.0e0}); inspect closest-pairs.png.")
+            ? string.Create(CultureInfo.InvariantCulture, $"Memorization suspected: {counts} (more than chance: binomial p = {Math.Min(p, pixelP):G2}); inspect closest-pairs.png.")
             : string.Create(CultureInfo.InvariantCulture, $"No evidence of memorization: {counts} (consistent with chance at {100 * q:0.#}%).");
     }
 
-    /// <summary>P(X ≥ <paramref name="count"/>) for X ~ Binomial(<paramref name="total"/>, <paramref name="q"/>).</summary>
-    static double TailProbability(int count, int total, double q) =>
-        count <= 0 || total == 0 ? 1 : 1 - Binomial.CDF(q, total, count - 1);
+    /// <summary>
+    /// P(X ≥ <paramref name="count"/>) for X ~ Binomial(<paramref name="total"/>, <paramref name="q"/>), as the regularized
+    /// incomplete beta I_q(count, total − count + 1), which stays accurate far below the 1e-16 that 1 − CDF can resolve.
+    /// </summary>
+    public static double TailProbability(int count, int total, double q) =>
+        count <= 0 || total == 0 ? 1 : count > total ? 0 : SpecialFunctions.BetaRegularized(count, total - count + 1, q);
 }

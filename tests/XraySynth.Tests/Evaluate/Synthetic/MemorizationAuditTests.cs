@@ -43,6 +43,18 @@ public class MemorizationAuditTests
     }
 
     [Fact]
+    public void Binomial_tail_matches_a_direct_sum_and_resolves_tiny_probabilities()
+    {
+        static double Direct(int k, int n, double q) =>
+            Enumerable.Range(k, n - k + 1).Sum(i => MathNet.Numerics.SpecialFunctions.Binomial(n, i) * Math.Pow(q, i) * Math.Pow(1 - q, n - i));
+        foreach (var (k, n) in new[] { (1, 100), (3, 100), (8, 100), (0, 10), (40, 50) })
+            Assert.Equal(Direct(k, n, 0.01), MemorizationAudit.TailProbability(k, n, 0.01), 1e-12);
+        double tiny = Direct(60, 400, 0.01);                                                  // ≈ 1e-50: 1 − CDF would give 0
+        Assert.InRange(tiny, 1e-60, 1e-40);
+        Assert.Equal(1, MemorizationAudit.TailProbability(60, 400, 0.01) / tiny, 1e-9);
+    }
+
+    [Fact]
     public void Eval_memorization_on_a_phantom_flags_copied_training_images_and_writes_its_files()
     {
         using var temp = new TempDirectory();

@@ -87,6 +87,14 @@ public sealed record GanConfig : IValidatedConfig
     [ConfigRange(0.001, 100_000)]
     public double SampleKimg { get; init; } = 5;
 
+    [Description("Track FID and KID on raw-pixel features every this many thousand images into quality.csv (0 = off; costs one generation of quality_images).")]
+    [ConfigRange(0, 100_000)]
+    public double QualityKimg { get; init; }
+
+    [Description("Generated (and at most this many real training) images per quality measurement.")]
+    [ConfigRange(10, 100_000)]
+    public int QualityImages { get; init; } = 500;
+
     [Description("Samples per label row in the grid.")]
     [ConfigRange(1, 32)]
     public int GridColumns { get; init; } = 6;

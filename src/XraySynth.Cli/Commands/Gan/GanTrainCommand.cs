@@ -2,6 +2,8 @@ using System.CommandLine;
 using Spectre.Console;
 using XraySynth.Common;
 using XraySynth.Configuration;
+using XraySynth.Data;
+using XraySynth.Evaluate.Synthetic;
 using XraySynth.Gan;
 using XraySynth.Gan.Training;
 
@@ -23,7 +25,8 @@ public static class GanTrainCommand
         var balanced = new Option<bool>("--balanced") { Description = "label-balanced sampling of training batches (focus: balanced)" };
         var resume = new Option<string?>("--resume") { Description = "continue this run folder from its newest snapshot (its config.yaml is used)" };
         var command = new Command("train", "Train a class-conditional GAN on a dataset's prepared cache; snapshots, logs and sample grids go to checkpoints/NNNNN-*/");
-        foreach (Option option in new Option[] { data, output, kind, resolution, kimg, labels, balanced, resume }) command.Options.Add(option);
+        var qualityKimg = new Option<double?>("--quality-kimg") { Description = "track pixel FID/KID into the run's quality.csv every this many kimg (0 = off) [default: gan.quality_kimg]" };
+        foreach (Option option in new Option[] { data, output, kind, resolution, kimg, labels, balanced, resume, qualityKimg }) command.Options.Add(option);
         compute.AddTo(command);
 
         CommandRunner.SetAction(command, console, global, context =>
@@ -35,6 +38,7 @@ public static class GanTrainCommand
             {
                 config = YamlConfig.Load<GanConfig>(RunFolder.Open(resumeRun).ConfigFile, GanConfig.Section);
                 if (parse.GetValue(kimg) is { } more) config = config with { Kimg = more };
+                if (parse.GetValue(qualityKimg) is { } every) config = config with { QualityKimg = every };
             }
             else
             {
@@ -45,6 +49,7 @@ public static class GanTrainCommand
                 if (parse.GetValue(resolution) is { } r)
                     config = config with { Pggan = config.Pggan with { Resolution = r }, Dcgan = config.Dcgan with { Resolution = r } };
                 if (parse.GetValue(kimg) is { } n) config = config with { Kimg = n };
+                if (parse.GetValue(qualityKimg) is { } every) config = config with { QualityKimg = every };
                 if (parse.GetValue(labels) is { } l)
                     config = config with { Focus = LabelFocus.Subset, Labels = l.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) };
                 if (parse.GetValue(balanced)) config = config with { Focus = LabelFocus.Balanced };
@@ -54,7 +59,12 @@ public static class GanTrainCommand
             var runtime = context.StartTorch(compute);
             using var cancel = new CtrlC();
             var result = context.WithProgress(reporter =>
-                GanTrainer.Train(new GanTrainingRequest(config, resumeRun, context.CommandLine), runtime, reporter, cancel.Token));
+            {
+                // FID/KID over kimg on pixel features (gan.quality_kimg > 0): the metric comes from the Evaluate stage.
+                var quality = config.QualityKimg > 0 && config.Data is { } dataFolder
+                    ? new PixelQualityProbe(Dataset.Load(dataFolder), config.QualityImages, runtime.Seed, runtime.Device, reporter) : null;
+                return GanTrainer.Train(new GanTrainingRequest(config, resumeRun, context.CommandLine), runtime, reporter, cancel.Token, quality: quality);
+            });
             context.Console.Out.WriteLine($"run: {result.RunFolder} ({result.State.Kimg:0.###} kimg, snapshot {Path.GetFileName(result.LastSnapshot)})");
             return result.Cancelled ? 130 : 0;
         });

@@ -20,8 +20,12 @@ namespace XraySynth.Gan.Training;
 /// </summary>
 public static class GanTrainer
 {
-    /// <summary>Trains (or resumes) a run; stops early with a snapshot when <paramref name="cancel"/> fires.</summary>
-    public static GanTrainingResult Train(GanTrainingRequest request, TorchRuntime runtime, IReporter reporter, CancellationToken cancel, TrainerHooks? hooks = null)
+    /// <summary>
+    /// Trains (or resumes) a run; stops early with a snapshot when <paramref name="cancel"/> fires. With
+    /// <see cref="GanConfig.QualityKimg"/> &gt; 0 and a <paramref name="quality"/> probe, FID and KID go to quality.csv.
+    /// </summary>
+    public static GanTrainingResult Train(GanTrainingRequest request, TorchRuntime runtime, IReporter reporter, CancellationToken cancel, TrainerHooks? hooks = null,
+        IGanQualityProbe? quality = null)
     {
         GanConfig config = request.Config;
         if (config.Data is null) throw new UserError("gan: no dataset: pass --data DIR or set gan.data in the config");
@@ -99,7 +103,9 @@ public static class GanTrainer
         using var gridLatents = SampleGrid.Latents(seed, gridRows, columns, networks.LatentSize);
         if (request.Resume is null) WriteRealGrid(run, cache, dataset, titles, columns, seed);
 
-        // 5. The loop.
+        // 5. Optional quality tracking (FID/KID over kimg), then the loop.
+        var track = quality is null || config.QualityKimg <= 0 ? null
+            : new QualityTrack(run.Path, quality, config, seed, dataset.LabelMatrix(), rows.Rows, request.Resume is null ? null : state.Kimg);
         long totalImages = (long)Math.Round(config.Kimg * 1000);
         var prefetcher = new BatchPrefetcher(cache, rows, schedule, seed, state.Step, state.ImagesSeen, totalImages, config.Prefetch);
         var progress = reporter.Start("gan train", config.Kimg);
@@ -157,6 +163,11 @@ public static class GanTrainer
                 }
                 if (Crossed(previous.Kimg, state.Kimg, config.SampleKimg) || last)
                     WriteFakeGrid(run, networks, gridLatents, conditionsArray, titles, columns, phase, state, device, dtype);
+                if (track is not null && (Crossed(previous.Kimg, state.Kimg, config.QualityKimg) || last))
+                {
+                    var (fid, kid) = track.Measure(networks, phase, state.Kimg, device, dtype);
+                    reporter.Detail(FormattableString.Invariant($"gan: {state.Kimg:0.###} kimg: pixel FID {fid:0.00}, KID {kid:0.0000}"));
+                }
                 if (Crossed(previous.Kimg, state.Kimg, config.SnapshotKimg) || last)
                 {
                     if (!ParametersFinite(networks))

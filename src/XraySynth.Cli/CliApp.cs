@@ -2,6 +2,7 @@ using System.CommandLine;
 using XraySynth.Cli.Commands;
 using XraySynth.Cli.Commands.Balance;
 using XraySynth.Cli.Commands.Classify;
+using XraySynth.Cli.Commands.Detect;
 using XraySynth.Cli.Commands.Data;
 using XraySynth.Cli.Commands.Gan;
 
@@ -23,6 +24,7 @@ public static class CliApp
         root.Subcommands.Add(GanCommand.Create(console, global));
         root.Subcommands.Add(BalanceCommand.Create(console, global));
         root.Subcommands.Add(ClassifyCommand.Create(console, global));
+        root.Subcommands.Add(DetectCommand.Create(console, global));
         root.Subcommands.Add(BenchCommand.Create(console, global));
         return root;
     }

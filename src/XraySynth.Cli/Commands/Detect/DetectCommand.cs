@@ -12,6 +12,7 @@ public static class DetectCommand
         detect.Subcommands.Add(DetectTrainCommand.Create(console, global));
         detect.Subcommands.Add(DetectEvalCommand.Create(console, global));
         detect.Subcommands.Add(DetectPredictCommand.Create(console, global));
+        detect.Subcommands.Add(DetectBlendCommand.Create(console, global));
         return detect;
     }
 }

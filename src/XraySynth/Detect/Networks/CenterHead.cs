@@ -15,7 +15,17 @@ public sealed class CenterHead : nn.Module<Tensor, Tensor>
         hidden = nn.Conv2d(channels, channels, 3, padding: 1);
         output = nn.Conv2d(channels, outputs, 1);
         RegisterComponents();
-        using (no_grad()) output.bias!.fill_(bias);
+        ResetOutput(bias);
+    }
+
+    /// <summary>Starts the output layer small (weights N(0, 0.01²)) with bias <paramref name="bias"/>, so the first maps are near the prior.</summary>
+    public void ResetOutput(double bias)
+    {
+        using (no_grad())
+        {
+            nn.init.normal_(output.weight, 0, 0.01);
+            output.bias!.fill_(bias);
+        }
     }
 
     /// <summary><c>[N, F, h, w]</c> → <c>[N, outputs, h, w]</c>.</summary>

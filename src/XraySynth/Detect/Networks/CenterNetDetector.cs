@@ -39,10 +39,10 @@ public sealed class CenterNetDetector : nn.Module<Tensor, DetectorOutputs>
         offset = new CenterHead(pyramidChannels, 2);
         RegisterComponents();
         ClassifierInit.Apply(this);
-        // Focal-loss prior (Lin et al. 2017): start every centre probability near 0.1.
-        using (no_grad())
-            foreach (var (name, p) in heatmap.named_parameters())
-                if (name == "output.bias") p.fill_(-2.19);
+        // Heads start small; the heatmap at the focal-loss prior (Lin et al. 2017): every centre probability near 0.1.
+        heatmap.ResetOutput(-2.19);
+        size.ResetOutput(0);
+        offset.ResetOutput(0);
     }
 
     /// <summary><c>[N, 1, H, W]</c> in [−1, 1] (H, W multiples of 32) → maps at <c>H/4 × W/4</c>.</summary>

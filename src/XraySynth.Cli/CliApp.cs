@@ -3,6 +3,7 @@ using XraySynth.Cli.Commands;
 using XraySynth.Cli.Commands.Ablate;
 using XraySynth.Cli.Commands.Balance;
 using XraySynth.Cli.Commands.Classify;
+using XraySynth.Cli.Commands.Detect;
 using XraySynth.Cli.Commands.Data;
 using XraySynth.Cli.Commands.Eval;
 using XraySynth.Cli.Commands.Gan;
@@ -28,6 +29,7 @@ public static class CliApp
         root.Subcommands.Add(AblateCommand.Create(console, global));
         root.Subcommands.Add(ReportCommand.Create(console, global));
         root.Subcommands.Add(EvalCommand.Create(console, global));
+        root.Subcommands.Add(DetectCommand.Create(console, global));
         root.Subcommands.Add(BenchCommand.Create(console, global));
         return root;
     }

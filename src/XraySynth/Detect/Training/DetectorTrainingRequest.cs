@@ -1,0 +1,15 @@
+namespace XraySynth.Detect.Training;
+
+/// <summary>What to train: a config, optionally a run to resume, and the command line that asked.</summary>
+/// <param name="Config">Resolved detector config.</param>
+/// <param name="Resume">Run folder to continue from its newest snapshot, or null.</param>
+/// <param name="CreatedBy">Command line, recorded in run.json.</param>
+public sealed record DetectorTrainingRequest(DetectorConfig Config, string? Resume, string CreatedBy);
+
+/// <summary>How a detector run ended.</summary>
+/// <param name="RunFolder">The run folder.</param>
+/// <param name="State">Counters at the end.</param>
+/// <param name="BestModel">The best-validation model file.</param>
+/// <param name="Cancelled">Stopped by Ctrl-C (a snapshot of the last finished epoch is the resume point).</param>
+/// <param name="StoppedEarly">Stopped by early stopping.</param>
+public sealed record DetectorTrainingResult(string RunFolder, DetectorState State, string BestModel, bool Cancelled, bool StoppedEarly);

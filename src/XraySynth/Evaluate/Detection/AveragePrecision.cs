@@ -1,0 +1,61 @@
+namespace XraySynth.Evaluate.Detection;
+
+/// <summary>
+/// COCO average precision (pycocotools' <c>COCOeval</c>): precision made monotone from the right (the envelope), read
+/// at the 101 recall levels 0, 0.01, …, 1 (the first detection whose recall reaches the level; 0 when none does) and
+/// averaged. AP@0.5 matches at IoU ≥ 0.5; AP@[.5:.95] averages AP over the IoU thresholds 0.50, 0.55, …, 0.95.
+/// NaN when the class has no ground-truth box (COCO's −1).
+/// </summary>
+public static class AveragePrecision
+{
+    /// <summary>The ten COCO IoU thresholds 0.50 … 0.95.</summary>
+    public static IReadOnlyList<double> CocoThresholds { get; } = Enumerable.Range(0, 10).Select(i => (50 + 5 * i) / 100.0).ToArray();
+
+    /// <summary>Number of recall levels of the interpolation.</summary>
+    public const int RecallLevels = 101;
+
+    /// <summary>AP of class <paramref name="classIndex"/> at one IoU threshold.</summary>
+    public static double Compute(IReadOnlyList<DetectionImage> images, int classIndex, double iouThreshold = 0.5) =>
+        FromHits(ClassHits.Match(images, classIndex, iouThreshold));
+
+    /// <summary>AP@[.5:.95] of class <paramref name="classIndex"/>.</summary>
+    public static double CocoRange(IReadOnlyList<DetectionImage> images, int classIndex) =>
+        CocoThresholds.Average(t => Compute(images, classIndex, t));
+
+    /// <summary>AP of matched hits, each image counted <c>weights[image]</c> times (once when null).</summary>
+    public static double FromHits(ClassHits hits, int[]? weights = null)
+    {
+        ArgumentNullException.ThrowIfNull(hits);
+        long truth = hits.TruthCount(weights);
+        if (truth == 0) return double.NaN;
+        // Cumulative precision and recall, one operating point per detection (a detection drawn k times counts k times).
+        var recall = new List<double>(hits.Scores.Length);
+        var precision = new List<double>(hits.Scores.Length);
+        long tp = 0, fp = 0;
+        for (int d = 0; d < hits.Scores.Length; d++)
+        {
+            int w = ClassHits.Weight(weights, hits.Image[d]);
+            if (w == 0) continue;
+            if (hits.TruePositive[d]) tp += w; else fp += w;
+            recall.Add((double)tp / truth);
+            precision.Add((double)tp / (tp + fp));
+        }
+        for (int i = precision.Count - 1; i > 0; i--) precision[i - 1] = Math.Max(precision[i - 1], precision[i]);
+        double sum = 0;
+        int first = 0;
+        for (int r = 0; r < RecallLevels; r++)
+        {
+            double level = r / 100.0;
+            while (first < recall.Count && recall[first] < level) first++;
+            if (first < recall.Count) sum += precision[first];
+        }
+        return sum / RecallLevels;
+    }
+
+    /// <summary>AP@[.5:.95] of hits matched at each of <see cref="CocoThresholds"/> (in that order).</summary>
+    public static double CocoRange(IReadOnlyList<ClassHits> hitsPerThreshold, int[]? weights = null)
+    {
+        if (hitsPerThreshold.Count != CocoThresholds.Count) throw new ArgumentException($"expected hits at {CocoThresholds.Count} thresholds, got {hitsPerThreshold.Count}", nameof(hitsPerThreshold));
+        return hitsPerThreshold.Average(h => FromHits(h, weights));
+    }
+}

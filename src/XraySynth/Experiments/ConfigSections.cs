@@ -22,6 +22,7 @@ public static class ConfigSections
         (GanConfig.Section, typeof(GanConfig)),
         (BalanceConfig.Section, typeof(BalanceConfig)),
         (ClassifierConfig.Section, typeof(ClassifierConfig)),
+        (Detect.DetectorConfig.Section, typeof(Detect.DetectorConfig)),
         (QuickstartConfig.Section, typeof(QuickstartConfig)),
         (Ablation.AblationConfig.Section, typeof(Ablation.AblationConfig)),
         (Ablation.Slurm.SlurmConfig.Section, typeof(Ablation.Slurm.SlurmConfig)),

@@ -93,7 +93,7 @@ public static class Quickstart
             Arms = [new ArmSpec { Name = "real-only" }, new ArmSpec { Name = "with-dcgan", Generator = "dcgan", Strategy = BalanceStrategy.TargetCount, Target = config.BalanceTarget }],
         };
         var classifier = new ClassifierConfig { ImageSize = config.TrainingSize, Epochs = config.ClassifierEpochs, Workers = 2 };
-        return new AblationSettings(ablation, classifier, null, new SplitConfig { Seed = config.Seed }, new Ablation.Slurm.SlurmConfig()).Resolved();
+        return new AblationSettings(ablation, classifier, null, new SplitConfig { Seed = config.Seed }, new Ablation.Slurm.SlurmConfig(), new Detect.DetectorConfig()).Resolved();
     }
 
     static QuickstartResult RunData(QuickstartConfig config, string createdBy, IReporter reporter, List<string> steps)

@@ -67,9 +67,22 @@ public sealed record AblationConfig : IValidatedConfig
     [Description("Arms: each a name and what differs from real-only training (generator + balance, oversampling, loss, sampling).")]
     public IReadOnlyList<ArmSpec> Arms { get; init; } = [new ArmSpec { Name = "real-only" }];
 
+    /// <summary>Detection arms (each trains a detector per seed); empty = no detector in this ablation.</summary>
+    [Description("Detection arms: each a name and an augmentation (none, lesion-paste); every arm trains a detector per seed (detector: section). Empty = no detection.")]
+    public IReadOnlyList<DetectionArmSpec> DetectionArms { get; init; } = [];
+
+    /// <summary>The detection arm every other detection arm is compared with.</summary>
+    [Description("Name of the detection arm the others are compared with.")]
+    public string DetectionBaseline { get; init; } = "real-only";
+
     /// <inheritdoc />
     public IEnumerable<(string Key, string Message)> Validate()
     {
+        var detectionNames = DetectionArms.Select(a => a.Name).ToList();
+        foreach (var duplicate in detectionNames.GroupBy(n => n).Where(g => g.Count() > 1))
+            yield return ("detection_arms", $"detection arm '{duplicate.Key}' is defined twice");
+        if (DetectionArms.Count > 0 && !detectionNames.Contains(DetectionBaseline))
+            yield return ("detection_baseline", $"'{DetectionBaseline}' is no detection arm (detection arms: {string.Join(", ", detectionNames)})");
         if (!RunNames.IsValid(Name)) yield return ("name", $"'{Name}': expected letters, digits, '-', '_' or '.'");
         if (Seeds.Count == 0) yield return ("seeds", "expected at least one seed");
         if (Seeds.Distinct().Count() != Seeds.Count) yield return ("seeds", "a seed is listed twice");

@@ -36,11 +36,14 @@ public static class AblationJobRunner
         {
             AblationJobKind.Data => RunData(context),
             AblationJobKind.Gan => RunGan(job, context, cancel),
+            AblationJobKind.Detect => RunDetect(job, context, cancel),
             _ => RunCell(job, context, cancel),
         };
+        IReadOnlyList<DetectionScore>? detection = job.Kind == AblationJobKind.Detect
+            ? DetectionFile.Read(run.Absolute(outputs["detections"])).Scores() : null;
         return new JobResult(job.Id, job.Kind, JobResult.Done, job.Seed, job.Arm, job.Generator, started,
             DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture), Math.Round(clock.Elapsed.TotalSeconds, 3), context.GitCommit,
-            Environment.MachineName, context.Runtime.Device.ToString(), outputs, scores, prevalence);
+            Environment.MachineName, context.Runtime.Device.ToString(), outputs, scores, prevalence, Detection: detection);
     }
 
     /// <summary>The labels the generators sample: the configured ones, else the rare ones by train prevalence.</summary>
@@ -161,6 +164,46 @@ public static class AblationJobRunner
         predictions.Write(predictionsFile);
         outputs["predictions"] = run.Relative(predictionsFile);
         return (outputs, Score(predictions), null);
+    }
+
+    static (Dictionary<string, string>, IReadOnlyList<LabelScore>?, IReadOnlyDictionary<string, double>?) RunDetect(AblationJob job, AblationContext context, CancellationToken cancel)
+    {
+        var run = context.Run;
+        var settings = run.Settings;
+        var arm = settings.Ablation.DetectionArms.Single(a => a.Name == job.Arm);
+        var real = Dataset.Load(run.Absolute(run.DoneResult(AblationPlan.DataJobId).Outputs["dataset"]));
+        string folder = run.JobFolder(job.Id);
+        var outputs = new Dictionary<string, string>();
+
+        // 1. Training data: real boxes, or real + disease-free images with pasted lesion patches (boxes emitted).
+        string trainingData = real.Root;
+        if (arm.Augmentation == DetectionAugmentation.LesionPaste)
+        {
+            trainingData = Path.Combine(folder, "data");
+            var blend = new Detect.Synthesis.BlendConfig { PerClass = arm.PerClass, Classes = settings.Detector.Classes };
+            Detect.Synthesis.LesionPatchBlender.Apply(real, new Detect.Synthesis.RealCropPatches(real), blend, trainingData,
+                SeedDerivation.Derive(job.Seed, "ablation-blend"), context.CreatedBy, context.Reporter, overwrite: true);
+        }
+        outputs["dataset"] = run.Relative(trainingData);
+
+        // 2. The detector, seeded by the cell, resumed from an interrupted attempt's snapshot.
+        var config = settings.Detector with { Data = trainingData, Out = Path.Combine(folder, "detector") };
+        var runtime = context.Runtime.WithSeed(job.Seed);
+        var trained = Detect.Training.DetectorTrainer.Train(new Detect.Training.DetectorTrainingRequest(config, ResumableRun(config.Out), context.CreatedBy),
+            runtime, context.Reporter, cancel);
+        if (trained.Cancelled) throw new OperationCanceledException(cancel);
+        outputs["detector"] = run.Relative(trained.RunFolder);
+
+        // 3. Boxes on every real test image, kept whole for the summary.
+        using var detector = Detect.Evaluation.TrainedDetector.Load(trained.RunFolder, runtime.Device);
+        var predictions = detector.Predict(real, Split.Test, runtime.Device, context.Reporter, allImages: true);
+        predictions.Write(Path.Combine(folder, "predictions-test.csv"));
+        var images = predictions.Predicted.Select((p, i) => new Evaluate.Detection.DetectionImage(predictions.Truth[i],
+            [.. p.Where(d => d.Score >= config.MinScore)])).ToList();
+        string file = Path.Combine(folder, "detections-test.json");
+        new DetectionFile(predictions.Classes, [.. predictions.Images.Select(i => i.Id)], predictions.PatientIds, images).Write(file);
+        outputs["detections"] = run.Relative(file);
+        return (outputs, null, null);
     }
 
     /// <summary>Per-label AUROC and AUPRC of <paramref name="predictions"/> over the images whose label is known.</summary>

@@ -34,8 +34,17 @@ public sealed record AblationPlan(IReadOnlyList<AblationJob> Jobs)
                 string[] needs = arm.Generator is { } g ? [DataJobId, GanJobId(g, GanSeedFor(config, seed))] : [DataJobId];
                 jobs.Add(new AblationJob(CellId(arm.Name, seed), AblationJobKind.Cell, seed, arm.Name, arm.Generator, needs));
             }
+        foreach (var arm in config.DetectionArms)
+            foreach (long seed in config.Seeds)
+                jobs.Add(new AblationJob(DetectId(arm.Name, seed), AblationJobKind.Detect, seed, arm.Name, null, [DataJobId]));
         return new AblationPlan(jobs);
     }
+
+    /// <summary>The detection cells (detection arm × seed).</summary>
+    public IReadOnlyList<AblationJob> DetectionCells => [.. Jobs.Where(j => j.Kind == AblationJobKind.Detect)];
+
+    /// <summary>Id of a detection cell.</summary>
+    public static string DetectId(string arm, long seed) => $"detect-{arm}-s{seed.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>Seeds generators are trained with.</summary>
     public static IReadOnlyList<long> GanSeeds(AblationConfig config) => config.GanPerSeed ? config.Seeds : [config.Seeds[0]];
@@ -52,8 +61,9 @@ public sealed record AblationPlan(IReadOnlyList<AblationJob> Jobs)
     /// <summary>Lines describing the plan, for <c>--dry-run</c>.</summary>
     public IEnumerable<string> Describe()
     {
-        int gans = Jobs.Count(j => j.Kind == AblationJobKind.Gan), cells = Cells.Count;
-        yield return $"{Jobs.Count} jobs: 1 data job, {gans} GAN job{(gans == 1 ? "" : "s")}, {cells} cell{(cells == 1 ? "" : "s")}";
+        int gans = Jobs.Count(j => j.Kind == AblationJobKind.Gan), cells = Cells.Count, detection = DetectionCells.Count;
+        yield return $"{Jobs.Count} jobs: 1 data job, {gans} GAN job{(gans == 1 ? "" : "s")}, {cells} cell{(cells == 1 ? "" : "s")}" +
+                     (detection > 0 ? $", {detection} detection cell{(detection == 1 ? "" : "s")}" : "");
         foreach (var job in Jobs)
             yield return job.DependsOn.Count == 0 ? job.Id : $"{job.Id}  (after {string.Join(", ", job.DependsOn)})";
     }

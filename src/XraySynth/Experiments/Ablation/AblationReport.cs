@@ -64,6 +64,24 @@ public static class AblationReport
         blocks.Add(new TableBlock(MeansTable(summary, RankMetric.Auroc)));
         blocks.Add(new TableBlock(MeansTable(summary, RankMetric.Auprc)));
 
+        // 2b. Detection: AP@0.5 and FROC CPM gains per class, next to the classifier's AUROC gains.
+        var detection = DetectionSummary.Compute(run);
+        if (detection.Count > 0)
+        {
+            reporter.Info("report: detection");
+            string baselineArm = config.DetectionBaseline;
+            var detectionArms = detection.Select(r => r.Arm).Distinct().Where(a => a != baselineArm).ToList();
+            blocks.Add(new HeadingBlock(2, $"Detection: per-class AP@0.5 and FROC gain over {baselineArm}"));
+            if (detectionArms.Count > 0)
+            {
+                var points = detection.Where(r => r.Arm != baselineArm).Select(r => new ForestPoint(r.Label, r.Arm,
+                    r.Ap50Gain?.Estimate ?? double.NaN, r.Ap50Gain?.Lower ?? double.NaN, r.Ap50Gain?.Upper ?? double.NaN, false)).ToList();
+                var forest = ForestPlot.Save(points, Figure("forest-detection-ap50"), $"AP@0.5 gain over {baselineArm} (95% CI)", $"Detector AP@0.5 gain per class over {baselineArm}");
+                blocks.Add(new FigureBlock(Relative(forest), $"Detector AP@0.5 gain of each detection arm over {baselineArm} per class and averaged over classes, mean over seeds, 95% patient-bootstrap CIs."));
+            }
+            blocks.Add(new TableBlock(DetectionTable(detection, baselineArm, detectionArms)));
+        }
+
         // 3. ROC curves: baseline vs the arm with the largest AUROC gain, per label (seed-averaged scores).
         reporter.Info("report: ROC curves");
         if (arms.Count > 0 && RocPanels(summary, store) is { Count: > 0 } panels)
@@ -190,6 +208,26 @@ public static class AblationReport
         }
         return new ReportTable($"{name.ToLowerInvariant()}-gain", $"{name} gain over {summary.Baseline} per label (mean over seeds; 95% patient-bootstrap CI)", columns, rows, highlight,
             "* rare label (bold).");
+    }
+
+    static ReportTable DetectionTable(IReadOnlyList<DetectionArmSummary> rows, string baseline, IReadOnlyList<string> arms)
+    {
+        var columns = new List<string> { "class", "test boxes", $"{baseline} AP@0.5", $"{baseline} AP@[.5:.95]", $"{baseline} CPM" };
+        foreach (string arm in arms) columns.AddRange([$"{arm} AP@0.5 gain (95% CI)", $"{arm} CPM gain (95% CI)"]);
+        var table = new List<IReadOnlyList<string>>();
+        foreach (var b in rows.Where(r => r.Arm == baseline))
+        {
+            var cells = new List<string> { b.Label, b.TruthBoxes.ToString(CultureInfo.InvariantCulture), MeanSd(b.Ap50Mean, b.Ap50Sd), F(b.ApMean), F(b.CpmMean) };
+            foreach (string arm in arms)
+            {
+                var r = rows.FirstOrDefault(x => x.Arm == arm && x.Label == b.Label);
+                string Ci(BootstrapCi? g) => g is null ? "n/a" : $"{Signed(g.Estimate)} ({Signed(g.Lower)} to {Signed(g.Upper)})";
+                cells.AddRange([Ci(r?.Ap50Gain), Ci(r?.CpmGain)]);
+            }
+            table.Add(cells);
+        }
+        return new ReportTable("detection-gain", $"Detector per class on the real test boxes: {baseline} scores (mean over seeds) and each arm's gain (95% patient-bootstrap CI)", columns, table,
+            new HashSet<int> { table.Count - 1 }, "CPM: mean sensitivity at 1/8 … 8 false positives per image (FROC). Bold: mean over classes.");
     }
 
     static ReportTable MeansTable(AblationSummaryResult summary, RankMetric metric)

@@ -1,6 +1,7 @@
 using XraySynth.Classify;
 using XraySynth.Configuration;
 using XraySynth.Data.Phantom;
+using XraySynth.Detect;
 using XraySynth.Data.Splitting;
 using XraySynth.Experiments.Ablation.Slurm;
 
@@ -16,7 +17,9 @@ namespace XraySynth.Experiments.Ablation;
 /// <param name="Phantom">Phantom to generate into <see cref="AblationConfig.Data"/> when that folder has no dataset; null = none.</param>
 /// <param name="Split">Split of a generated phantom.</param>
 /// <param name="Slurm">Cluster resources for <c>--executor slurm</c>.</param>
-public sealed record AblationSettings(AblationConfig Ablation, ClassifierConfig Classifier, PhantomConfig? Phantom, SplitConfig Split, SlurmConfig Slurm)
+/// <param name="Detector">Base detector of every detection arm (its data and out are set per cell).</param>
+public sealed record AblationSettings(AblationConfig Ablation, ClassifierConfig Classifier, PhantomConfig? Phantom, SplitConfig Split, SlurmConfig Slurm,
+    DetectorConfig Detector)
 {
     /// <summary>Loads the sections of <paramref name="path"/>; relative paths are resolved against the current directory.</summary>
     /// <exception cref="ConfigError">Any problem in any section (all listed with file:line).</exception>
@@ -30,7 +33,8 @@ public sealed record AblationSettings(AblationConfig Ablation, ClassifierConfig 
         PhantomConfig? phantom = keys.Contains(PhantomConfig.Section) ? YamlConfig.Load<PhantomConfig>(path, PhantomConfig.Section) : null;
         var split = YamlConfig.Load<SplitConfig>(path, SplitConfig.Section);
         var slurm = YamlConfig.Load<SlurmConfig>(path, SlurmConfig.Section);
-        return new AblationSettings(ablation, classifier, phantom, split, slurm).Resolved();
+        var detector = YamlConfig.Load<DetectorConfig>(path, DetectorConfig.Section);
+        return new AblationSettings(ablation, classifier, phantom, split, slurm, detector).Resolved();
     }
 
     /// <summary>The same settings with the data and output folders made absolute.</summary>
@@ -54,6 +58,7 @@ public sealed record AblationSettings(AblationConfig Ablation, ClassifierConfig 
             YamlConfigWriter.Write(Ablation, AblationConfig.Section),
             YamlConfigWriter.Write(Classifier, ClassifierConfig.Section),
         };
+        if (Ablation.DetectionArms.Count > 0) sections.Add(YamlConfigWriter.Write(Detector, DetectorConfig.Section));
         if (Phantom is not null) sections.Add(YamlConfigWriter.Write(Phantom, PhantomConfig.Section));
         sections.Add(YamlConfigWriter.Write(Split, SplitConfig.Section));
         if (includeSlurm) sections.Add(YamlConfigWriter.Write(Slurm, SlurmConfig.Section));

@@ -12,6 +12,14 @@ namespace XraySynth.Experiments.Ablation;
 /// <param name="Auprc">AUPRC as average precision (NaN with no positive).</param>
 public sealed record LabelScore(string Label, int Positives, int Negatives, double Auroc, double Auprc);
 
+/// <summary>One class's detection scores of a detection cell on the real test boxes.</summary>
+/// <param name="Label">Class (label) name.</param>
+/// <param name="TruthBoxes">Test boxes of the class.</param>
+/// <param name="Ap50">COCO AP at IoU 0.5 (101-point).</param>
+/// <param name="Ap">COCO AP averaged over IoU 0.5:0.95.</param>
+/// <param name="Cpm">FROC: mean sensitivity at 1/8 … 8 false positives per image.</param>
+public sealed record DetectionScore(string Label, int TruthBoxes, double Ap50, double Ap, double Cpm);
+
 /// <summary>
 /// What a finished (or failed) job left: written atomically to <c>results/ID.json</c> as the job's last act, so the file
 /// existing with status <c>done</c> is the proof it finished. Paths in <see cref="Outputs"/> are relative to the run folder.
@@ -32,11 +40,12 @@ public sealed record LabelScore(string Label, int Positives, int Negatives, doub
 /// <param name="Scores">Per-label test scores (cells).</param>
 /// <param name="TrainPrevalence">Per-label train prevalence of the real dataset (the data job).</param>
 /// <param name="Error">What went wrong (failed jobs).</param>
+/// <param name="Detection">Per-class detection scores (detection cells).</param>
 public sealed record JobResult(
     string Id, AblationJobKind Kind, string Status, long Seed, string? Arm, string? Generator,
     string StartedUtc, string FinishedUtc, double Seconds, string? GitCommit, string Host, string Device,
     IReadOnlyDictionary<string, string> Outputs, IReadOnlyList<LabelScore>? Scores = null,
-    IReadOnlyDictionary<string, double>? TrainPrevalence = null, string? Error = null)
+    IReadOnlyDictionary<string, double>? TrainPrevalence = null, string? Error = null, IReadOnlyList<DetectionScore>? Detection = null)
 {
     /// <summary>Status of a finished job.</summary>
     public const string Done = "done";

@@ -35,6 +35,9 @@ public sealed class ResultStore : IDisposable
             CREATE TABLE IF NOT EXISTS label_scores (
                 job_id TEXT NOT NULL, label TEXT NOT NULL, positives INTEGER NOT NULL, negatives INTEGER NOT NULL, auroc REAL, auprc REAL,
                 PRIMARY KEY (job_id, label));
+            CREATE TABLE IF NOT EXISTS detection_scores (
+                job_id TEXT NOT NULL, label TEXT NOT NULL, truth_boxes INTEGER NOT NULL, ap50 REAL, ap REAL, cpm REAL,
+                PRIMARY KEY (job_id, label));
             CREATE TABLE IF NOT EXISTS predictions (
                 job_id TEXT NOT NULL, row INTEGER NOT NULL, image_id TEXT NOT NULL, patient_id TEXT NOT NULL, label_index INTEGER NOT NULL,
                 truth REAL, score REAL NOT NULL, PRIMARY KEY (job_id, row, label_index));
@@ -66,7 +69,7 @@ public sealed class ResultStore : IDisposable
     public void Put(JobResult result, Predictions? predictions)
     {
         using var transaction = _connection.BeginTransaction();
-        foreach (string table in new[] { "predictions", "label_scores" })
+        foreach (string table in new[] { "predictions", "label_scores", "detection_scores" })
         {
             using var delete = Command($"DELETE FROM {table} WHERE job_id = $id", transaction);
             delete.Parameters.AddWithValue("$id", result.Id);
@@ -104,6 +107,21 @@ public sealed class ResultStore : IDisposable
                 (id.Value, label.Value, p.Value, n.Value) = (result.Id, s.Label, s.Positives, s.Negatives);
                 auroc.Value = double.IsNaN(s.Auroc) ? DBNull.Value : s.Auroc;
                 auprc.Value = double.IsNaN(s.Auprc) ? DBNull.Value : s.Auprc;
+                score.ExecuteNonQuery();
+            }
+        }
+        if (result.Detection is not null)
+        {
+            using var score = Command("INSERT INTO detection_scores (job_id, label, truth_boxes, ap50, ap, cpm) VALUES ($id, $label, $n, $ap50, $ap, $cpm)", transaction);
+            foreach (var d in result.Detection)
+            {
+                score.Parameters.Clear();
+                score.Parameters.AddWithValue("$id", result.Id);
+                score.Parameters.AddWithValue("$label", d.Label);
+                score.Parameters.AddWithValue("$n", d.TruthBoxes);
+                score.Parameters.AddWithValue("$ap50", double.IsNaN(d.Ap50) ? DBNull.Value : d.Ap50);
+                score.Parameters.AddWithValue("$ap", double.IsNaN(d.Ap) ? DBNull.Value : d.Ap);
+                score.Parameters.AddWithValue("$cpm", double.IsNaN(d.Cpm) ? DBNull.Value : d.Cpm);
                 score.ExecuteNonQuery();
             }
         }

@@ -100,16 +100,19 @@ public static class SlurmExecutor
             SubmitStage(stage with { DependsOn = [.. jobs.SelectMany(j => j.DependsOn)] }, SlurmScripts.Task(run, stage, xraysynth, forward), Dependencies(jobs.SelectMany(j => j.DependsOn)));
         }
         // Cells: one array per distinct set of unfinished prerequisites (data only, or data + one generator's GAN).
-        foreach (var group in todo.Where(j => j.Kind == AblationJobKind.Cell).GroupBy(j => string.Join(",", j.DependsOn.Where(d => !Done(d)))))
+        // Detection cells likewise, in arrays of their own.
+        foreach (var group in todo.Where(j => j.Kind is AblationJobKind.Cell or AblationJobKind.Detect)
+                     .GroupBy(j => (j.Kind, string.Join(",", j.DependsOn.Where(d => !Done(d))))))
         {
             var jobs = group.ToList();
             var pending = jobs[0].DependsOn.Where(d => !Done(d)).ToList();
-            string name = "cells" + (pending.Any(d => d != AblationPlan.DataJobId) ? "-after-" + string.Join("-", pending.Where(d => d != AblationPlan.DataJobId)) : "");
+            string name = (group.Key.Kind == AblationJobKind.Detect ? "detect" : "cells") +
+                          (pending.Any(d => d != AblationPlan.DataJobId) ? "-after-" + string.Join("-", pending.Where(d => d != AblationPlan.DataJobId)) : "");
             var stage = new SlurmStage(name, [.. jobs.Select(j => j.Id)], slurm.TimeCell, UsesGres: true, pending);
             SubmitStage(stage, SlurmScripts.Task(run, stage, xraysynth, forward), Dependencies(pending));
         }
         // Collect, after every cell that is queued now or still active, whatever their outcome.
-        var cellTargets = run.Plan.Cells.Where(c => !Done(c.Id) && target.ContainsKey(c.Id)).Select(c => target[c.Id]).Distinct().Order(StringComparer.Ordinal).ToList();
+        var cellTargets = run.Plan.Jobs.Where(c => c.Kind is AblationJobKind.Cell or AblationJobKind.Detect && !Done(c.Id) && target.ContainsKey(c.Id)).Select(c => target[c.Id]).Distinct().Order(StringComparer.Ordinal).ToList();
         if (cellTargets.Count > 0)
         {
             var collect = new SlurmStage("collect", ["collect"], slurm.TimeCollect, false, []);

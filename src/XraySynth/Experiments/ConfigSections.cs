@@ -23,6 +23,7 @@ public static class ConfigSections
         (BalanceConfig.Section, typeof(BalanceConfig)),
         (ClassifierConfig.Section, typeof(ClassifierConfig)),
         (Detect.DetectorConfig.Section, typeof(Detect.DetectorConfig)),
+        (Detect.Synthesis.BlendConfig.Section, typeof(Detect.Synthesis.BlendConfig)),
         (QuickstartConfig.Section, typeof(QuickstartConfig)),
         (Ablation.AblationConfig.Section, typeof(Ablation.AblationConfig)),
         (Ablation.Slurm.SlurmConfig.Section, typeof(Ablation.Slurm.SlurmConfig)),

@@ -14,32 +14,22 @@ public static class ClassifyEvalCommand
     public static Command Create(CliConsole console, GlobalOptions global)
     {
         var compute = new ComputeOptions();
-        var run = new Option<string?>("--run") { Description = "classifier run folder to evaluate" };
-        var compare = new Option<string[]>("--compare") { Description = "two run folders A B: per-label AUROC difference B − A with CI, DeLong p, Holm", AllowMultipleArgumentsPerToken = true, Arity = new ArgumentArity(2, 2) };
-        var split = new Option<string>("--split") { Description = "split to evaluate on: test or val", DefaultValueFactory = _ => "test" };
-        var data = new Option<string?>("--data") { Description = "evaluate on this dataset instead of the run's (same labels)" };
-        var resamples = new Option<int>("--bootstrap") { Description = "bootstrap resamples over patients", DefaultValueFactory = _ => 2000 };
-        var output = new Option<string?>("--out") { Description = "--compare: output folder [default: reports/compare-A-vs-B]" };
+        var options = new RunEvalOptions("classifier", "two run folders A B: per-label AUROC difference B − A with CI, DeLong p, Holm", 2000, "compare");
         var command = new Command("eval", "Evaluate a run (AUROC, AUPRC, sensitivity at 90% specificity, ECE, 95% CIs over patients, ROC PNGs) or --compare two runs");
-        foreach (Option option in new Option[] { run, compare, split, data, resamples, output }) command.Options.Add(option);
+        options.AddTo(command);
         compute.AddTo(command);
         CommandRunner.SetAction(command, console, global, context =>
         {
-            var parse = context.Parse;
-            var which = ManifestEnums.ParseSplit(parse.GetValue(split)!) ?? throw new Common.UserError($"--split '{parse.GetValue(split)}': expected test or val");
             var runtime = context.StartTorch(compute);
-            var bootstrap = new BootstrapOptions { Resamples = parse.GetValue(resamples), Seed = runtime.Seed };
-            string[]? pair = parse.GetValue(compare);
-            if (pair is { Length: 2 })
+            var request = options.Resolve(context.Parse, runtime);
+            if (request.Pair is { } pair)
             {
-                string folder = parse.GetValue(output) ?? Path.Combine("reports", $"compare-{Path.GetFileName(Path.TrimEndingDirectorySeparator(pair[0]))}-vs-{Path.GetFileName(Path.TrimEndingDirectorySeparator(pair[1]))}");
-                var result = context.WithProgress(r => ClassifierEvaluator.Compare(pair[0], pair[1], which, parse.GetValue(data), folder, bootstrap, runtime.Device, r));
+                var result = context.WithProgress(r => ClassifierEvaluator.Compare(pair.A, pair.B, request.Split, request.Data, request.CompareFolder, request.Bootstrap, runtime.Device, r));
                 context.Console.Out.Write(ComparisonTable(result.Rows));
                 context.Console.Out.WriteLine($"wrote {result.Folder}/comparison.csv, comparison.md, roc/*.png");
                 return 0;
             }
-            string target = parse.GetValue(run) ?? throw new Common.UserError("give --run RUN, or --compare RUN_A RUN_B");
-            var evaluation = context.WithProgress(r => ClassifierEvaluator.Evaluate(target, which, parse.GetValue(data), bootstrap, runtime.Device, r));
+            var evaluation = context.WithProgress(r => ClassifierEvaluator.Evaluate(request.Run!, request.Split, request.Data, request.Bootstrap, runtime.Device, r));
             context.Console.Out.Write(MetricsTable(evaluation.Metrics));
             context.Console.Out.WriteLine(FormattableString.Invariant($"mean AUROC {evaluation.MeanAuroc:0.0000}; wrote {evaluation.Folder}/predictions.csv, metrics.csv, metrics.md, roc/*.png"));
             return 0;

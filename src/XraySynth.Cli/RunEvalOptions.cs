@@ -1,0 +1,53 @@
+using System.CommandLine;
+using XraySynth.Data;
+using XraySynth.Evaluate;
+using XraySynth.Torch;
+
+namespace XraySynth.Cli;
+
+/// <summary>What an evaluation command was asked: one run, or a pair to compare, on a split with a bootstrap.</summary>
+/// <param name="Split">Split to evaluate on.</param>
+/// <param name="Data">Dataset override, or null for the run's own.</param>
+/// <param name="Bootstrap">Bootstrap settings (seeded by the run seed).</param>
+/// <param name="Run">The run to evaluate (when not comparing).</param>
+/// <param name="Pair">Runs A and B to compare, or null.</param>
+/// <param name="CompareFolder">Output folder of a comparison.</param>
+public sealed record RunEvalRequest(Split Split, string? Data, BootstrapOptions Bootstrap, string? Run, (string A, string B)? Pair, string CompareFolder);
+
+/// <summary>
+/// The options shared by <c>classify eval</c> and <c>detect eval</c>: <c>--run</c> or <c>--compare A B</c>, <c>--split</c>,
+/// <c>--data</c>, <c>--bootstrap</c>, <c>--out</c>.
+/// </summary>
+/// <param name="kind">What is evaluated, in option help (e.g. "classifier").</param>
+/// <param name="compareHelp">Help of <c>--compare</c>.</param>
+/// <param name="defaultResamples">Default bootstrap resamples.</param>
+/// <param name="comparePrefix">Default comparison folder name prefix under reports/ (e.g. "compare").</param>
+public sealed class RunEvalOptions(string kind, string compareHelp, int defaultResamples, string comparePrefix)
+{
+    readonly Option<string?> run = new("--run") { Description = $"{kind} run folder to evaluate" };
+    readonly Option<string[]> compare = new("--compare") { Description = compareHelp, AllowMultipleArgumentsPerToken = true, Arity = new ArgumentArity(2, 2) };
+    readonly Option<string> split = new("--split") { Description = "split to evaluate on: test or val", DefaultValueFactory = _ => "test" };
+    readonly Option<string?> data = new("--data") { Description = "evaluate on this dataset instead of the run's (same labels)" };
+    readonly Option<int> resamples = new("--bootstrap") { Description = "bootstrap resamples over patients", DefaultValueFactory = _ => defaultResamples };
+    readonly Option<string?> output = new("--out") { Description = $"--compare: output folder [default: reports/{comparePrefix}-A-vs-B]" };
+
+    /// <summary>Adds the options to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        foreach (Option option in new Option[] { run, compare, split, data, resamples, output }) command.Options.Add(option);
+    }
+
+    /// <summary>Reads the request; a bad split or neither --run nor --compare is a user error.</summary>
+    public RunEvalRequest Resolve(ParseResult parse, TorchRuntime runtime)
+    {
+        var which = ManifestEnums.ParseSplit(parse.GetValue(split)!) ?? throw new Common.UserError($"--split '{parse.GetValue(split)}': expected test or val");
+        var bootstrap = new BootstrapOptions { Resamples = parse.GetValue(resamples), Seed = runtime.Seed };
+        string[]? pair = parse.GetValue(compare);
+        static string Name(string p) => Path.GetFileName(Path.TrimEndingDirectorySeparator(p));
+        if (pair is { Length: 2 })
+            return new RunEvalRequest(which, parse.GetValue(data), bootstrap, null, (pair[0], pair[1]),
+                parse.GetValue(output) ?? Path.Combine("reports", $"{comparePrefix}-{Name(pair[0])}-vs-{Name(pair[1])}"));
+        string target = parse.GetValue(run) ?? throw new Common.UserError("give --run RUN, or --compare RUN_A RUN_B");
+        return new RunEvalRequest(which, parse.GetValue(data), bootstrap, target, null, "");
+    }
+}

@@ -44,7 +44,7 @@ public sealed class SlurmScriptsTests
         foreach (string line in new[] { "#SBATCH --partition=gpu", "#SBATCH --account=lab-42", "#SBATCH --qos=long", "#SBATCH --gres=gpu:1",
                      "#SBATCH --cpus-per-task=8", "#SBATCH --mem=64G", "#SBATCH --time=2-00:00:00", "#SBATCH --array=0-0%3",
                      "#SBATCH --signal=B:USR1@120", "#SBATCH --requeue", "#SBATCH --constraint=a100", "module load cuda/12.4", "trap requeue USR1",
-                     "/opt/xraysynth/xraysynth ablate run-cell \"$RUN\" --cell \"$ID\" --device cuda &" })
+                     "/opt/xraysynth/xraysynth ablate run-cell \"$RUN\" --cell \"$ID\" --threads \"${SLURM_CPUS_PER_TASK:-1}\" --device cuda &" })
             Assert.Contains(line, gan);
         Assert.DoesNotContain("--gres", File.ReadAllText(stages[0].Script)); // the data job needs no GPU
         Assert.Contains("ablate collect \"$RUN\"", File.ReadAllText(stages[4].Script));

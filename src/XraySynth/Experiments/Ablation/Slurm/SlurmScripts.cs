@@ -40,6 +40,8 @@ public static class SlurmScripts
 
             """);
         if (slurm.Setup.Trim().Length > 0) sb.Append(slurm.Setup.TrimEnd()).Append('\n');
+        // Torch threads = the CPUs Slurm gave the task (more threads than cores on a shared node slows training many-fold).
+        string threads = forward.Contains("--threads") ? "" : " --threads \"${SLURM_CPUS_PER_TASK:-1}\"";
         sb.Append($$"""
             echo "$(date -u +%FT%TZ) $ID: start on $(hostname), slurm task ${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}, restart ${SLURM_RESTART_COUNT:-0}"
             requeue() {
@@ -50,7 +52,7 @@ public static class SlurmScripts
               exit 0
             }
             trap requeue USR1
-            {{xraysynth}} ablate run-cell "$RUN" --cell "$ID"{{string.Concat(forward.Select(a => " " + Quote(a)))}} &
+            {{xraysynth}} ablate run-cell "$RUN" --cell "$ID"{{threads}}{{string.Concat(forward.Select(a => " " + Quote(a)))}} &
             child=$!
             wait "$child"
             status=$?

@@ -7,6 +7,7 @@ using XraySynth.Cli.Commands.Detect;
 using XraySynth.Cli.Commands.Data;
 using XraySynth.Cli.Commands.Eval;
 using XraySynth.Cli.Commands.Gan;
+using XraySynth.Cli.Commands.Serve;
 
 namespace XraySynth.Cli;
 
@@ -31,6 +32,7 @@ public static class CliApp
         root.Subcommands.Add(EvalCommand.Create(console, global));
         root.Subcommands.Add(DetectCommand.Create(console, global));
         root.Subcommands.Add(BenchCommand.Create(console, global));
+        root.Subcommands.Add(ServeCommand.Create(console, global));
         return root;
     }
 

@@ -1,0 +1,68 @@
+using XraySynth.Data;
+
+namespace XraySynth.Web.Catalog;
+
+/// <summary>
+/// One dataset folder served by the viewer. Images are found by manifest id only; a request's text never becomes a
+/// path: the file comes from the manifest and must resolve inside the dataset folder.
+/// </summary>
+public sealed class CatalogDataset
+{
+    readonly Dictionary<string, ImageRecord> byId;
+
+    /// <summary>Index in the catalog (the id used in URLs).</summary>
+    public int Index { get; }
+
+    /// <summary>The loaded dataset.</summary>
+    public Dataset Dataset { get; }
+
+    /// <summary>Its name (dataset.json).</summary>
+    public string Name => Dataset.Info.Name;
+
+    /// <summary>Wraps <paramref name="dataset"/> as catalog entry <paramref name="index"/>.</summary>
+    public CatalogDataset(int index, Dataset dataset)
+    {
+        Index = index;
+        Dataset = dataset;
+        byId = new Dictionary<string, ImageRecord>(StringComparer.Ordinal);
+        foreach (var image in dataset.Images) byId.TryAdd(image.Id, image);
+    }
+
+    /// <summary>The image with manifest id <paramref name="id"/>, or null.</summary>
+    public ImageRecord? Find(string id) => byId.GetValueOrDefault(id);
+
+    /// <summary>
+    /// The file of <paramref name="image"/> when it lies inside the dataset folder (a manifest path that leaves the
+    /// folder, e.g. with <c>..</c> or an absolute path, is refused), else null.
+    /// </summary>
+    public string? SafeFile(ImageRecord image)
+    {
+        string root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Dataset.Root)) + Path.DirectorySeparatorChar;
+        string full = Path.GetFullPath(Dataset.FullPath(image));
+        return full.StartsWith(root, StringComparison.Ordinal) && File.Exists(full) ? full : null;
+    }
+
+    /// <summary>Images matching <paramref name="query"/> in manifest order.</summary>
+    public IEnumerable<ImageRecord> Filter(ImageQuery query) => Dataset.Images.Where(query.Matches);
+
+    /// <summary>Per split (train, val, test) the number of images with each label, "No Finding", and in all.</summary>
+    public IReadOnlyList<SplitCounts> Counts()
+    {
+        var result = new List<SplitCounts>();
+        foreach (var split in new[] { Split.Train, Split.Val, Split.Test })
+        {
+            var images = Dataset.InSplit(split).ToList();
+            var perLabel = Dataset.Vocabulary.Names.ToDictionary(l => l, l => images.Count(i => i.Has(l)), StringComparer.Ordinal);
+            perLabel[LabelVocabulary.NoFinding] = images.Count(i => i.Labels.Count == 0);
+            result.Add(new SplitCounts(ManifestEnums.Format(split), images.Count, images.Count(i => i.Source == ImageSource.Synthetic), perLabel));
+        }
+        return result;
+    }
+}
+
+/// <summary>Image counts of one split.</summary>
+/// <param name="Split">train, val or test.</param>
+/// <param name="Images">Images in the split.</param>
+/// <param name="Synthetic">Of which synthetic.</param>
+/// <param name="Labels">Images per label (and "No Finding").</param>
+public sealed record SplitCounts(string Split, int Images, int Synthetic, IReadOnlyDictionary<string, int> Labels);

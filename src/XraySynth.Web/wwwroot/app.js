@@ -163,7 +163,10 @@ function showGrid() {
   if (!ganRun || ganRun.grids.length === 0) return;
   const grid = ganRun.grids[+$("g-slider").value];
   $("g-kimg").textContent = grid.kimg.toFixed(1);
-  $("g-grid").src = "/api/gan-run/grid?" + query({ name: ganRun.name, index: grid.index });
+  const image = $("g-grid");
+  // Small grids (low resolutions) are shown enlarged, pixels kept sharp.
+  image.onload = () => { image.style.width = image.naturalWidth < 500 ? Math.min(2 * image.naturalWidth, 1000) + "px" : ""; };
+  image.src = "/api/gan-run/grid?" + query({ name: ganRun.name, index: grid.index });
 }
 
 // A small line chart in SVG: one panel per series (their scales differ), x = the given column.
@@ -175,7 +178,7 @@ function chart(box, table, xName, names, emptyText) {
     const yi = table.columns.indexOf(name);
     if (yi < 0 || xi < 0) continue;
     const points = table.rows.filter((r) => r[xi] !== null && r[yi] !== null).map((r) => [r[xi], r[yi]]);
-    if (points.length === 0) continue;
+    if (points.length === 0 || points.every((p) => p[1] === 0)) continue;   // absent, or never logged (e.g. no gradient penalty)
     const W = 420, H = 180, L = 56, B = 26, T = 18, R = 10;
     const xs = points.map((p) => p[0]), ys = points.map((p) => p[1]);
     const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);

@@ -3,8 +3,9 @@ using XraySynth.Data;
 namespace XraySynth.Web.Catalog;
 
 /// <summary>
-/// One dataset folder served by the viewer. Images are found by manifest id only; a request's text never becomes a
-/// path: the file comes from the manifest and must resolve inside the dataset folder.
+/// One dataset folder served by the viewer. Images are found by manifest id only: a request's text never becomes a
+/// path. The file is the one the manifest names (importers reference images where they lie, so that may be outside
+/// the dataset folder: the manifest is the operator's own, a request only chooses among its rows).
 /// </summary>
 public sealed class CatalogDataset
 {
@@ -31,15 +32,11 @@ public sealed class CatalogDataset
     /// <summary>The image with manifest id <paramref name="id"/>, or null.</summary>
     public ImageRecord? Find(string id) => byId.GetValueOrDefault(id);
 
-    /// <summary>
-    /// The file of <paramref name="image"/> when it lies inside the dataset folder (a manifest path that leaves the
-    /// folder, e.g. with <c>..</c> or an absolute path, is refused), else null.
-    /// </summary>
+    /// <summary>The file the manifest names for <paramref name="image"/> when it exists, else null.</summary>
     public string? SafeFile(ImageRecord image)
     {
-        string root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Dataset.Root)) + Path.DirectorySeparatorChar;
         string full = Path.GetFullPath(Dataset.FullPath(image));
-        return full.StartsWith(root, StringComparison.Ordinal) && File.Exists(full) ? full : null;
+        return File.Exists(full) ? full : null;
     }
 
     /// <summary>Images matching <paramref name="query"/> in manifest order.</summary>

@@ -39,7 +39,7 @@ public static class DatasetEndpoints
         app.MapGet("/api/image", (int? dataset, string? id, string? size) =>
         {
             var (d, image) = Image(state, dataset, id);
-            string file = d.SafeFile(image) ?? throw new NotFound($"image '{image.Id}': its file is missing or lies outside the dataset folder");
+            string file = d.SafeFile(image) ?? throw new NotFound($"image '{image.Id}': its file is missing");
             GrayImage pixels;
             try { pixels = ImageCodec.Decode(file); }
             catch (InvalidDataException e) { throw new NotFound($"image '{image.Id}' cannot be decoded: {e.Message.Replace(d.Dataset.Root, d.Name)}"); }

@@ -82,7 +82,7 @@ public static class DiagnoseEndpoints
         {
             int? dataset = int.TryParse(form["dataset"], out int d) ? d : null;
             var (catalog, record) = DatasetEndpoints.Image(state, dataset, id.ToString());
-            string file2 = catalog.SafeFile(record) ?? throw new NotFound($"image '{record.Id}': its file is missing or lies outside the dataset folder");
+            string file2 = catalog.SafeFile(record) ?? throw new NotFound($"image '{record.Id}': its file is missing");
             try { return (record.Id, UploadedImage.Fit(ImageCodec.Decode(file2), limits.StoredSide)); }
             catch (InvalidDataException e) { throw new NotFound($"image '{record.Id}' cannot be decoded: {e.Message}"); }
         }

@@ -101,8 +101,12 @@ public sealed partial class ViewerTests(ViewerFixture fixture) : IClassFixture<V
         using var client = Client(server);
         foreach (string id in new[] { "../outside.png", "../../../../etc/passwd", "/etc/passwd", "..%2F..%2Fetc%2Fpasswd" })
             Assert.Contains("no image", await Error(await client.GetAsync($"api/image?dataset=0&id={Uri.EscapeDataString(id)}"), HttpStatusCode.NotFound));
-        // A manifest row whose own path leaves the dataset folder is refused too (its file exists, one level up).
-        Assert.Contains("outside the dataset folder", await Error(await client.GetAsync($"api/image?dataset=0&id={ViewerFixture.EscapingId}"), HttpStatusCode.NotFound));
+        // The manifest's own paths are the operator's (imports reference images where they lie): a row pointing one
+        // level up is served, but only as that row, by its id.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"api/image?dataset=0&id={ViewerFixture.EscapingId}")).StatusCode);
+        File.Move(fixture.Scratch("outside.png"), fixture.Scratch("moved.png"));
+        try { Assert.Contains("its file is missing", await Error(await client.GetAsync($"api/image?dataset=0&id={ViewerFixture.EscapingId}"), HttpStatusCode.NotFound)); }
+        finally { File.Move(fixture.Scratch("moved.png"), fixture.Scratch("outside.png")); }
         Assert.Contains("no GAN run", await Error(await client.GetAsync("api/gan-run?name=../data"), HttpStatusCode.NotFound));
         Assert.Contains("no GAN run", await Error(await client.GetAsync("api/gan-run/grid?name=%2Fetc&index=0"), HttpStatusCode.NotFound));
         using var raw = new HttpRequestMessage(HttpMethod.Get, new Uri(server.Address, "/..%2F..%2F..%2Fetc%2Fpasswd"));

@@ -38,7 +38,7 @@ public sealed class ViewerFixture : IDisposable
         _ = TorchFixture.Cpu;
         Data = temp.File("data");
         var phantom = PhantomGenerator.Generate(new PhantomConfig { Count = 48, Size = 64, Seed = 4, TrainFraction = 0.6, ValFraction = 0.2 }, Data, "test", force: false, NullReporter.Instance);
-        File.WriteAllBytes(temp.File("outside.png"), File.ReadAllBytes(phantom.FullPath(phantom.Images[0])));
+        File.WriteAllBytes(Scratch("outside.png"), File.ReadAllBytes(phantom.FullPath(phantom.Images[0])));
         int marked = 0;
         var images = phantom.Images.Select(i => i.Split == Split.Train && i.Labels.Count > 0 && marked++ < 4
             ? i with { Source = ImageSource.Synthetic, GeneratorHash = new string('a', 64), GeneratorSeed = 42 + marked, Truncation = 1.0 }

@@ -29,3 +29,26 @@ public sealed class ServeCommandTests
         Assert.Contains("dataset folder not found", error);
     }
 }
+
+public sealed class CommandRuntimeTests
+{
+    [Fact]
+    public void The_command_needs_only_the_dotnet_runtime_so_it_starts_where_aspnet_core_is_not_installed()
+    {
+        // The GPU machine (and a bare runtime install) has Microsoft.NETCore.App only; serve loads ASP.NET Core itself.
+        string config = Path.Combine(AppContext.BaseDirectory, "xraysynth.runtimeconfig.json");
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(config));
+        var frameworks = json.RootElement.GetProperty("runtimeOptions").TryGetProperty("frameworks", out var list)
+            ? list.EnumerateArray().Select(f => f.GetProperty("name").GetString()).ToList()
+            : [json.RootElement.GetProperty("runtimeOptions").GetProperty("framework").GetProperty("name").GetString()];
+        Assert.Equal(["Microsoft.NETCore.App"], frameworks);
+    }
+
+    [Fact]
+    public void Serve_finds_the_aspnet_core_framework_beside_the_running_runtime()
+    {
+        var runtime = XraySynth.Cli.Commands.Serve.AspNetCoreRuntime.Register();
+        Assert.True(File.Exists(Path.Combine(runtime.Folder, "Microsoft.AspNetCore.dll")), runtime.Folder);
+        Assert.Equal(Environment.Version.Major, Version.Parse(Path.GetFileName(runtime.Folder).Split('-')[0]).Major);
+    }
+}

@@ -44,23 +44,32 @@ public static class ServeCommand
             };
             if (!options.IsLoopback)
                 context.Reporter.Warn($"--host {options.Host}: the viewer is reachable from other machines on your network; it has no login, so anyone who can reach it can see your datasets and diagnoses");
+            AspNetCoreRuntime.Register();
             var device = options.Classifier is null ? null : context.StartTorch(compute).Device;
-            using var cancel = new CtrlC();
-            var server = WebServer.StartAsync(options, device, console.Error, cancel.Token).GetAwaiter().GetResult();
-            try
-            {
-                context.Console.Out.WriteLine($"XraySynth viewer at {server.Address} (Ctrl-C stops it). Research tool, not for clinical use.");
-                context.Console.Out.WriteLine($"  datasets: {server.State.Datasets.Datasets.Count}, GAN runs under {server.State.GanRuns.Root}: {server.State.GanRuns.Scan().Count}, " +
-                    (server.State.Diagnoser is { } d ? $"classifier {d.ClassifierName}, boxes from {d.DetectorName ?? "Grad-CAM regions"}" : "diagnose off (no --classifier)"));
-                server.WaitAsync(cancel.Token).GetAwaiter().GetResult();
-            }
-            finally
-            {
-                server.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            }
-            context.Console.Out.WriteLine("viewer stopped");
-            return 0;
+            return Serve(options, device, context);
         });
         return command;
+    }
+
+    // Separate and not inlined: ASP.NET Core types are resolved when this is compiled, after the framework is registered.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    static int Serve(WebServerOptions options, TorchSharp.torch.Device? device, CommandContext context)
+    {
+        var console = context.Console;
+        using var cancel = new CtrlC();
+        var server = WebServer.StartAsync(options, device, console.Error, cancel.Token).GetAwaiter().GetResult();
+        try
+        {
+            context.Console.Out.WriteLine($"XraySynth viewer at {server.Address} (Ctrl-C stops it). Research tool, not for clinical use.");
+            context.Console.Out.WriteLine($"  datasets: {server.State.Datasets.Datasets.Count}, GAN runs under {server.State.GanRuns.Root}: {server.State.GanRuns.Scan().Count}, " +
+                (server.State.Diagnoser is { } d ? $"classifier {d.ClassifierName}, boxes from {d.DetectorName ?? "Grad-CAM regions"}" : "diagnose off (no --classifier)"));
+            server.WaitAsync(cancel.Token).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+        context.Console.Out.WriteLine("viewer stopped");
+        return 0;
     }
 }

@@ -39,6 +39,28 @@ public sealed class CatalogDataset
         return File.Exists(full) ? full : null;
     }
 
+    /// <summary>
+    /// For an image whose file lies in another dataset folder (a balanced set references the sampled images where
+    /// <c>gan sample</c> wrote them): that folder's dataset.json origin, e.g. "sampled from GAN run …"; else null.
+    /// </summary>
+    public string? FileOrigin(ImageRecord image)
+    {
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(Dataset.FullPath(image)));
+        for (int up = 0; folder is not null && up < 3; up++, folder = Path.GetDirectoryName(folder))
+        {
+            if (Path.GetFullPath(folder) == Path.GetFullPath(Dataset.Root)) return null;
+            string info = Path.Combine(folder, Dataset.InfoFileName);
+            if (!File.Exists(info)) continue;
+            try
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(info));
+                return json.RootElement.TryGetProperty("origin", out var origin) ? origin.GetString() : null;
+            }
+            catch (Exception e) when (e is IOException or System.Text.Json.JsonException) { return null; }
+        }
+        return null;
+    }
+
     /// <summary>Images matching <paramref name="query"/> in manifest order.</summary>
     public IEnumerable<ImageRecord> Filter(ImageQuery query) => Dataset.Images.Where(query.Matches);
 

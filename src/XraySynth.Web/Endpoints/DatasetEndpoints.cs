@@ -55,7 +55,7 @@ public static class DatasetEndpoints
                 patient = image.PatientId, view = image.ViewPosition, age = image.Age, sex = image.Sex,
                 width = image.Width, height = image.Height,
                 provenance = image.Source == ImageSource.Synthetic
-                    ? new { generatorHash = image.GeneratorHash, generatorSeed = image.GeneratorSeed, truncation = image.Truncation, file = image.Path }
+                    ? new { generatorHash = image.GeneratorHash, generatorSeed = image.GeneratorSeed, truncation = image.Truncation, file = image.Path, origin = d.FileOrigin(image) }
                     : null,
                 boxes = d.Dataset.Boxes.Where(b => b.ImageId == image.Id).Select(b => new { label = b.Label, x = b.X, y = b.Y, w = b.W, h = b.H }),
             });

@@ -118,7 +118,7 @@ async function openDetail(d, id) {
   const rows = [["dataset", meta.datasetName], ["labels", meta.summary.labels.join(", ")], ["split", meta.summary.split], ["source", meta.summary.source],
     ["patient", meta.patient], ["view", meta.view], ["age", meta.age ?? ""], ["sex", meta.sex], ["size", `${meta.width} × ${meta.height}`]];
   if (meta.provenance) rows.push(["generator (checkpoint SHA-256)", meta.provenance.generatorHash ?? ""], ["generator seed", meta.provenance.generatorSeed ?? ""],
-    ["truncation", meta.provenance.truncation ?? ""], ["file", meta.provenance.file]);
+    ["truncation", meta.provenance.truncation ?? ""], ["file", meta.provenance.file], ["sampled", meta.provenance.origin ?? "(no dataset.json beside the file)"]);
   for (const b of meta.boxes) rows.push(["box", `${b.label}: x ${b.x.toFixed(0)}, y ${b.y.toFixed(0)}, ${b.w.toFixed(0)} × ${b.h.toFixed(0)}`]);
   $("detail-meta").replaceChildren(...rows.map(([k, v]) => el("tr", {}, el("th", {}, k), el("td", {}, v))));
   $("detail-diagnose").onclick = () => { $("detail").close(); location.hash = "#/diagnose?" + query({ dataset: d.id, id }); };

@@ -92,6 +92,9 @@ public sealed record ClassifierConfig : IValidatedConfig
     [Description("CUDA only: channels-last layout for weights and batches.")]
     public bool ChannelsLast { get; init; } = true;
 
+    [Description("CUDA only: mixed precision, activations in bfloat16 on fp32 weights (pooling, linear layer and loss in fp32).")]
+    public bool Bf16 { get; init; }
+
     [Description("CUDA only: TensorFloat-32 matrix math (faster; about 10 bits of mantissa).")]
     public bool Tf32 { get; init; } = true;
 

@@ -93,6 +93,9 @@ public sealed record DetectorConfig : IValidatedConfig
     [Description("CUDA only: channels-last layout for weights and batches.")]
     public bool ChannelsLast { get; init; } = true;
 
+    [Description("CUDA only: mixed precision, activations in bfloat16 on fp32 weights (output maps and loss in fp32).")]
+    public bool Bf16 { get; init; }
+
     [Description("CUDA only: TensorFloat-32 matrix math.")]
     public bool Tf32 { get; init; } = true;
 

@@ -1,3 +1,4 @@
+using XraySynth.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -12,11 +13,11 @@ public sealed class Bottleneck : nn.Module<Tensor, Tensor>
     /// <summary>Output channels per <c>planes</c>.</summary>
     public const int Expansion = 4;
 
-    readonly Conv2d conv1;
+    readonly CastConv2d conv1;
     readonly BatchNorm2d bn1;
-    readonly Conv2d conv2;
+    readonly CastConv2d conv2;
     readonly BatchNorm2d bn2;
-    readonly Conv2d conv3;
+    readonly CastConv2d conv3;
     readonly BatchNorm2d bn3;
     readonly Sequential? downsample;
     readonly long inChannels;
@@ -29,14 +30,14 @@ public sealed class Bottleneck : nn.Module<Tensor, Tensor>
     {
         this.inChannels = inChannels;
         OutChannels = planes * Expansion;
-        conv1 = nn.Conv2d(inChannels, planes, 1, bias: false);
+        conv1 = CastConv2d.Create(inChannels, planes, 1, bias: false);
         bn1 = nn.BatchNorm2d(planes);
-        conv2 = nn.Conv2d(planes, planes, 3, stride: stride, padding: 1, bias: false);
+        conv2 = CastConv2d.Create(planes, planes, 3, stride: stride, padding: 1, bias: false);
         bn2 = nn.BatchNorm2d(planes);
-        conv3 = nn.Conv2d(planes, OutChannels, 1, bias: false);
+        conv3 = CastConv2d.Create(planes, OutChannels, 1, bias: false);
         bn3 = nn.BatchNorm2d(OutChannels);
         if (stride != 1 || inChannels != OutChannels)
-            downsample = nn.Sequential(nn.Conv2d(inChannels, OutChannels, 1, stride: stride, bias: false), nn.BatchNorm2d(OutChannels));
+            downsample = nn.Sequential(CastConv2d.Create(inChannels, OutChannels, 1, stride: stride, bias: false), nn.BatchNorm2d(OutChannels));
         RegisterComponents();
     }
 

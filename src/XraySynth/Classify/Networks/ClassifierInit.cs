@@ -13,7 +13,7 @@ static class ClassifierInit
         {
             switch (module)
             {
-                case Conv2d conv:
+                case Convolution conv:
                     nn.init.kaiming_normal_(conv.weight, mode: nn.init.FanInOut.FanOut, nonlinearity: nn.init.NonlinearityType.ReLU);
                     if (conv.bias is not null) nn.init.zeros_(conv.bias);
                     break;

@@ -6,7 +6,8 @@ namespace XraySynth.Classify.Networks;
 /// A multi-label image classifier split at its last convolutional feature map:
 /// <c>forward(x) = Head(Features(x))</c>, where <see cref="Head"/> is global average pooling and a linear layer.
 /// The split lets Grad-CAM differentiate the logits with respect to the feature map, and feature-space metrics
-/// read the pooled penultimate vector (<see cref="Embed"/>). Outputs are logits (no sigmoid).
+/// read the pooled penultimate vector (<see cref="Embed"/>). Outputs are fp32 logits (no sigmoid), also for a
+/// bfloat16 input (mixed precision: convolutions cast their fp32 weights to the input's dtype).
 /// </summary>
 public abstract class ClassifierNetwork : nn.Module<Tensor, Tensor>
 {
@@ -70,6 +71,14 @@ public abstract class ClassifierNetwork : nn.Module<Tensor, Tensor>
     /// <summary>The final linear layer: [N, C] → [N, L].</summary>
     protected abstract Tensor Classify(Tensor embedding);
 
-    /// <summary>Adaptive average pooling to 1×1, flattened: [N, C, h, w] → [N, C].</summary>
-    static Tensor Pool(Tensor features) => features.mean(new long[] { 2, 3 });
+    /// <summary>
+    /// Adaptive average pooling to 1×1, flattened: [N, C, h, w] → [N, C], in fp32 (a bfloat16 feature map from a
+    /// mixed-precision forward is pooled, then cast, so the linear layer and the loss run in fp32).
+    /// </summary>
+    static Tensor Pool(Tensor features)
+    {
+        var pooled = features.mean(new long[] { 2, 3 });
+        if (pooled.dtype == ScalarType.Float32) return pooled;
+        using (pooled) return pooled.to(ScalarType.Float32);
+    }
 }

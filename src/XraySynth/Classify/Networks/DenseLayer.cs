@@ -1,3 +1,4 @@
+using XraySynth.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -10,9 +11,9 @@ namespace XraySynth.Classify.Networks;
 public sealed class DenseLayer : nn.Module<Tensor, Tensor>
 {
     readonly BatchNorm2d norm1;
-    readonly Conv2d conv1;
+    readonly CastConv2d conv1;
     readonly BatchNorm2d norm2;
-    readonly Conv2d conv2;
+    readonly CastConv2d conv2;
     readonly long inChannels;
     readonly double dropRate;
 
@@ -23,9 +24,9 @@ public sealed class DenseLayer : nn.Module<Tensor, Tensor>
         this.inChannels = inChannels;
         this.dropRate = dropRate;
         norm1 = nn.BatchNorm2d(inChannels);
-        conv1 = nn.Conv2d(inChannels, bnSize * growth, 1, bias: false);
+        conv1 = CastConv2d.Create(inChannels, bnSize * growth, 1, bias: false);
         norm2 = nn.BatchNorm2d(bnSize * growth);
-        conv2 = nn.Conv2d(bnSize * growth, growth, 3, padding: 1, bias: false);
+        conv2 = CastConv2d.Create(bnSize * growth, growth, 3, padding: 1, bias: false);
         RegisterComponents();
     }
 

@@ -1,3 +1,4 @@
+using XraySynth.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -18,7 +19,7 @@ public sealed class DenseNet121 : ClassifierNetwork
     /// <summary>Channels of the stem convolution.</summary>
     public const int InitFeatures = 64;
 
-    readonly Conv2d conv0;
+    readonly CastConv2d conv0;
     readonly BatchNorm2d norm0;
     readonly DenseBlock block1;
     readonly Transition transition1;
@@ -35,7 +36,7 @@ public sealed class DenseNet121 : ClassifierNetwork
     /// <param name="dropRate">Dropout after every dense layer while training (0 in torchvision and CheXNet).</param>
     public DenseNet121(int labelCount, double dropRate = 0) : base(nameof(DenseNet121), labelCount, featureChannels: 1024, minimumSize: 32)
     {
-        conv0 = nn.Conv2d(1, InitFeatures, 7, stride: 2, padding: 3, bias: false);
+        conv0 = CastConv2d.Create(1, InitFeatures, 7, stride: 2, padding: 3, bias: false);
         norm0 = nn.BatchNorm2d(InitFeatures);
         block1 = new DenseBlock(6, InitFeatures, Growth, BottleneckSize, dropRate);                     // 64 → 256
         transition1 = new Transition(block1.OutChannels, block1.OutChannels / 2);                         // 256 → 128

@@ -1,3 +1,4 @@
+using XraySynth.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -10,7 +11,7 @@ namespace XraySynth.Classify.Networks;
 /// </summary>
 public sealed class ResNet : ClassifierNetwork
 {
-    readonly Conv2d conv1;
+    readonly CastConv2d conv1;
     readonly BatchNorm2d bn1;
     readonly Sequential layer1;
     readonly Sequential layer2;
@@ -33,7 +34,7 @@ public sealed class ResNet : ClassifierNetwork
     ResNet(string name, bool bottleneck, int[] blocks, int labelCount, bool zeroInitResidual)
         : base(name, labelCount, featureChannels: 512 * (bottleneck ? Bottleneck.Expansion : BasicBlock.Expansion), minimumSize: 32)
     {
-        conv1 = nn.Conv2d(1, 64, 7, stride: 2, padding: 3, bias: false);
+        conv1 = CastConv2d.Create(1, 64, 7, stride: 2, padding: 3, bias: false);
         bn1 = nn.BatchNorm2d(64);
         long channels = 64;
         layer1 = Stage(bottleneck, ref channels, 64, blocks[0], stride: 1);

@@ -1,3 +1,4 @@
+using XraySynth.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -9,17 +10,17 @@ namespace XraySynth.Classify.Networks;
 /// </summary>
 public sealed class TinyConvNet : ClassifierNetwork
 {
-    readonly Conv2d conv1;
-    readonly Conv2d conv2;
-    readonly Conv2d conv3;
+    readonly CastConv2d conv1;
+    readonly CastConv2d conv2;
+    readonly CastConv2d conv3;
     readonly Linear fc;
 
     /// <summary>Builds the network with <paramref name="labelCount"/> logits and <paramref name="width"/> channels in the first conv (2× after).</summary>
     public TinyConvNet(int labelCount, int width = 16) : base(nameof(TinyConvNet), labelCount, featureChannels: 2 * width, minimumSize: 8)
     {
-        conv1 = nn.Conv2d(1, width, 3, padding: 1);
-        conv2 = nn.Conv2d(width, 2 * width, 3, padding: 1);
-        conv3 = nn.Conv2d(2 * width, 2 * width, 3, padding: 1);
+        conv1 = CastConv2d.Create(1, width, 3, padding: 1);
+        conv2 = CastConv2d.Create(width, 2 * width, 3, padding: 1);
+        conv3 = CastConv2d.Create(2 * width, 2 * width, 3, padding: 1);
         fc = nn.Linear(2 * width, labelCount);
         RegisterComponents();
         ClassifierInit.Apply(this);

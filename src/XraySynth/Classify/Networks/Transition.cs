@@ -1,3 +1,4 @@
+using XraySynth.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -7,7 +8,7 @@ namespace XraySynth.Classify.Networks;
 public sealed class Transition : nn.Module<Tensor, Tensor>
 {
     readonly BatchNorm2d norm;
-    readonly Conv2d conv;
+    readonly CastConv2d conv;
     readonly long inChannels;
 
     /// <summary>Creates the transition from <paramref name="inChannels"/> to <paramref name="outChannels"/>.</summary>
@@ -15,7 +16,7 @@ public sealed class Transition : nn.Module<Tensor, Tensor>
     {
         this.inChannels = inChannels;
         norm = nn.BatchNorm2d(inChannels);
-        conv = nn.Conv2d(inChannels, outChannels, 1, bias: false);
+        conv = CastConv2d.Create(inChannels, outChannels, 1, bias: false);
         RegisterComponents();
     }
 

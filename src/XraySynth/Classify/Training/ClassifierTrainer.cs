@@ -117,6 +117,7 @@ public static class ClassifierTrainer
                     using var scope = NewDisposeScope();
                     var x = batch.ToTensor(device);
                     if (cuda && config.ChannelsLast) x = ChannelsLast.Of(x);
+                    if (cuda && config.Bf16) x = x.to(ScalarType.BFloat16);
                     var y = batch.LabelsTensor(device);
                     foreach (var group in optimizer.ParamGroups) group.LearningRate = schedule.At(step);
                     model.zero_grad();

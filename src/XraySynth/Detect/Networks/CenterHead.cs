@@ -1,3 +1,4 @@
+using XraySynth.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -6,14 +7,14 @@ namespace XraySynth.Detect.Networks;
 /// <summary>One CenterNet head: 3×3 conv → ReLU → 1×1 conv to <c>outputs</c> maps, at the input's resolution.</summary>
 public sealed class CenterHead : nn.Module<Tensor, Tensor>
 {
-    readonly Conv2d hidden;
-    readonly Conv2d output;
+    readonly CastConv2d hidden;
+    readonly CastConv2d output;
 
     /// <summary>Creates the head; the output bias starts at <paramref name="bias"/> (−2.19 for heatmaps: sigmoid ≈ 0.1).</summary>
     public CenterHead(long channels, long outputs, double bias = 0) : base(nameof(CenterHead))
     {
-        hidden = nn.Conv2d(channels, channels, 3, padding: 1);
-        output = nn.Conv2d(channels, outputs, 1);
+        hidden = CastConv2d.Create(channels, channels, 3, padding: 1);
+        output = CastConv2d.Create(channels, outputs, 1);
         RegisterComponents();
         ResetOutput(bias);
     }

@@ -45,14 +45,19 @@ public sealed class CenterNetDetector : nn.Module<Tensor, DetectorOutputs>
         offset.ResetOutput(0);
     }
 
-    /// <summary><c>[N, 1, H, W]</c> in [−1, 1] (H, W multiples of 32) → maps at <c>H/4 × W/4</c>.</summary>
+    /// <summary>
+    /// <c>[N, 1, H, W]</c> in [−1, 1] (H, W multiples of 32) → fp32 maps at <c>H/4 × W/4</c>; a bfloat16 input runs the
+    /// network in bfloat16 on its fp32 weights (mixed precision) and the maps are cast back, so the loss runs in fp32.
+    /// </summary>
     public override DetectorOutputs forward(Tensor x)
     {
         using var scope = NewDisposeScope();
         var features = neck.forward(backbone.forward(x));                      // [N, F, H/4, W/4]
         return new DetectorOutputs(
-            heatmap.forward(features).MoveToOuterDisposeScope(),               // [N, C, H/4, W/4]
-            size.forward(features).MoveToOuterDisposeScope(),                  // [N, 2, H/4, W/4]
-            offset.forward(features).MoveToOuterDisposeScope());               // [N, 2, H/4, W/4]
+            Fp32(heatmap.forward(features)).MoveToOuterDisposeScope(),         // [N, C, H/4, W/4]
+            Fp32(size.forward(features)).MoveToOuterDisposeScope(),            // [N, 2, H/4, W/4]
+            Fp32(offset.forward(features)).MoveToOuterDisposeScope());         // [N, 2, H/4, W/4]
     }
+
+    static Tensor Fp32(Tensor map) => map.dtype == ScalarType.Float32 ? map : map.to(ScalarType.Float32);
 }

@@ -1,3 +1,4 @@
+using XraySynth.Torch;
 using TorchSharp.Modules;
 using XraySynth.Classify.Networks;
 using static TorchSharp.torch;
@@ -11,7 +12,7 @@ namespace XraySynth.Detect.Networks;
 /// </summary>
 public sealed class DetectorBackbone : nn.Module<Tensor, Tensor[]>
 {
-    readonly Conv2d conv1;
+    readonly CastConv2d conv1;
     readonly BatchNorm2d bn1;
     readonly Sequential layer1;
     readonly Sequential layer2;
@@ -25,7 +26,7 @@ public sealed class DetectorBackbone : nn.Module<Tensor, Tensor[]>
     public DetectorBackbone(int width) : base(nameof(DetectorBackbone))
     {
         if (width < 4) throw new ArgumentOutOfRangeException(nameof(width), width, "expected at least 4 channels");
-        conv1 = nn.Conv2d(1, width, 7, stride: 2, padding: 3, bias: false);
+        conv1 = CastConv2d.Create(1, width, 7, stride: 2, padding: 3, bias: false);
         bn1 = nn.BatchNorm2d(width);
         long channels = width;
         layer1 = Stage(ref channels, width, 1);

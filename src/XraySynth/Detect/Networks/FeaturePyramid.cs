@@ -1,3 +1,4 @@
+using XraySynth.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -10,8 +11,8 @@ namespace XraySynth.Detect.Networks;
 /// </summary>
 public sealed class FeaturePyramid : nn.Module<Tensor[], Tensor>
 {
-    readonly ModuleList<Conv2d> lateral;
-    readonly Conv2d smooth;
+    readonly ModuleList<CastConv2d> lateral;
+    readonly CastConv2d smooth;
     readonly BatchNorm2d norm;
 
     /// <summary>Channels of the output.</summary>
@@ -20,8 +21,8 @@ public sealed class FeaturePyramid : nn.Module<Tensor[], Tensor>
     /// <summary>Creates the pyramid for inputs of <paramref name="inputChannels"/> (strides 4 … 32) and <paramref name="channels"/> outputs.</summary>
     public FeaturePyramid(long[] inputChannels, long channels) : base(nameof(FeaturePyramid))
     {
-        lateral = new ModuleList<Conv2d>(inputChannels.Select(c => nn.Conv2d(c, channels, 1)).ToArray());
-        smooth = nn.Conv2d(channels, channels, 3, padding: 1, bias: false);
+        lateral = new ModuleList<CastConv2d>(inputChannels.Select(c => CastConv2d.Create(c, channels, 1)).ToArray());
+        smooth = CastConv2d.Create(channels, channels, 3, padding: 1, bias: false);
         norm = nn.BatchNorm2d(channels);
         Channels = channels;
         RegisterComponents();

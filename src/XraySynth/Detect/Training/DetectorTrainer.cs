@@ -126,6 +126,7 @@ public static class DetectorTrainer
                 using var scope = NewDisposeScope();
                 var x = PixelTensors.FromBytes(pixels, rows.Length, cache.Size, cache.Size, device);
                 if (channelsLast) x = ChannelsLast.Of(x);
+                if (cuda && config.Bf16) x = x.to(ScalarType.BFloat16);
                 var targets = new CenterNetTargets(boxes, classes.Count, cache.Size).ToTensors(device);
                 foreach (var group in optimizer.ParamGroups) group.LearningRate = schedule.At(step);
                 model.zero_grad();

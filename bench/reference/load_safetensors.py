@@ -6,6 +6,7 @@ dcgan.py / pggan.py, the architecture is config.json. Nothing from the bundle is
 
     python3 bench/reference/load_safetensors.py NAME.xsgan --out grid.png [--seed 0] [--columns 6] [--device cpu]
     python3 bench/reference/load_safetensors.py NAME.xsgan --check-only     # hashes + header only; needs no torch
+    python3 bench/reference/load_safetensors.py NAME.xsgan --dump DIR       # also raw latents/conditions/output
 
 Steps: check every entry's SHA-256 against manifest.json; read config.json; build dcgan.Generator or
 pggan.Generator with the same architecture; load generator.safetensors (safetensors.torch.load_file when the
@@ -133,6 +134,8 @@ def main():
     p.add_argument("--columns", type=int, default=6)
     p.add_argument("--device", default="cpu")
     p.add_argument("--check-only", action="store_true", help="verify hashes and parse the header; no torch needed")
+    p.add_argument("--dump", metavar="DIR", help="also write the latents, conditions and raw generator output as "
+                   "little-endian float32 files (z.f32, y.f32, images.f32, shapes in dump.json) for a parity check")
     args = p.parse_args()
 
     entries = read_bundle(args.bundle)
@@ -156,7 +159,16 @@ def main():
     torch.manual_seed(args.seed)
     z = torch.randn(rows * args.columns, latent).to(args.device)
     with torch.no_grad():
-        images = generate(generator, config, z, y).clamp(-1, 1).add(1).mul(127.5).round().to(torch.uint8).cpu()
+        raw_images = generate(generator, config, z, y).float().cpu()
+        images = raw_images.clamp(-1, 1).add(1).mul(127.5).round().to(torch.uint8)
+    if args.dump:
+        import os
+        os.makedirs(args.dump, exist_ok=True)
+        for name, t in (("z", z), ("y", y), ("images", raw_images)):
+            with open(os.path.join(args.dump, name + ".f32"), "wb") as f:
+                f.write(struct.pack("<%df" % t.numel(), *t.float().cpu().reshape(-1).tolist()))
+        with open(os.path.join(args.dump, "dump.json"), "w") as f:
+            json.dump({"z": list(z.shape), "y": list(y.shape), "images": list(raw_images.shape), "torch": torch.__version__}, f)
     r = images.shape[-1]
     grid = images.reshape(rows, args.columns, r, r).permute(0, 2, 1, 3).reshape(rows * r, args.columns * r)
     write_png(args.out, grid.flatten().tolist(), args.columns * r, rows * r)

@@ -235,11 +235,13 @@ function show(stored) {
   boxes.setAttribute("viewBox", `0 0 ${stored.width} ${stored.height}`);
   boxes.setAttribute("preserveAspectRatio", "none");
   boxes.replaceChildren();
-  const size = Math.max(10, Math.round(stored.height / 28));
+  // The SVG's units are image pixels: size text relative to the image so it reads the same at any resolution.
+  const size = stored.height / 32;
   for (const b of stored.result.boxes) {
     const camRegion = b.source === "grad-cam region";
     boxes.append(svg("rect", { x: b.x, y: b.y, width: b.w, height: b.h, class: "box" + (camRegion ? " grad-cam" : ""), "data-label": b.label }));
-    boxes.append(svg("text", { x: b.x + 2, y: Math.max(size, b.y - 4), "font-size": size }, `${b.label} ${b.score.toFixed(2)}${camRegion ? " (Grad-CAM region)" : ""}`));
+    const right = b.x + b.w / 2 > stored.width / 2;   // labels of boxes on the right end at the box's right edge
+    boxes.append(svg("text", { x: right ? b.x + b.w : b.x, y: Math.max(size, b.y - size / 3), "text-anchor": right ? "end" : "start", "font-size": size, "stroke-width": size / 6 }, `${b.label} ${b.score.toFixed(2)}${camRegion ? " (Grad-CAM region)" : ""}`));
   }
   $("d-box-note").textContent = stored.result.boxes.length === 0
     ? (stored.result.detector ? "The detector found no box above the threshold." : "The Grad-CAM map is flat: no region to mark.")

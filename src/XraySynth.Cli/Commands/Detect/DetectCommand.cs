@@ -13,6 +13,7 @@ public static class DetectCommand
         detect.Subcommands.Add(DetectEvalCommand.Create(console, global));
         detect.Subcommands.Add(DetectPredictCommand.Create(console, global));
         detect.Subcommands.Add(DetectBlendCommand.Create(console, global));
+        detect.Subcommands.Add(DetectCropsCommand.Create(console, global));
         return detect;
     }
 }

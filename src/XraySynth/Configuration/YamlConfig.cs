@@ -108,9 +108,16 @@ public static class YamlConfig
 
         void Add(YamlNode node, string key, string message) => issues.Add(Issue(node, key, message));
 
-        public object ReadObject(YamlNode node, Type type, string path)
+        /// <summary>
+        /// Reads a mapping into a new <paramref name="type"/>: a copy of <paramref name="start"/> when given (the value
+        /// the parent record's initializer chose, so a nested section's unset keys keep the parent's defaults), else
+        /// the type's own defaults.
+        /// </summary>
+        public object ReadObject(YamlNode node, Type type, string path, object? start = null)
         {
-            object instance = Activator.CreateInstance(type)!;
+            object instance = start is not null && start.GetType() == type && type.GetMethod("<Clone>$") is { } clone
+                ? clone.Invoke(start, null)!
+                : Activator.CreateInstance(type)!;
             if (node is not YamlMappingNode mapping)
             {
                 Add(node, Display(path), $"expected a mapping of {type.Name} settings, got {Describe(node)}");
@@ -128,7 +135,7 @@ public static class YamlConfig
                     continue;
                 }
                 int before = issues.Count;
-                object? value = ReadValue(valueNode, property.PropertyType, full, IsNullable(property));
+                object? value = ReadValue(valueNode, property.PropertyType, full, IsNullable(property), property.GetValue(instance));
                 if (issues.Count != before) continue;
                 CheckRange(property, value, valueNode, full);
                 if (issues.Count == before) property.SetValue(instance, value);
@@ -139,7 +146,7 @@ public static class YamlConfig
             return instance;
         }
 
-        object? ReadValue(YamlNode node, Type type, string key, bool nullable)
+        object? ReadValue(YamlNode node, Type type, string key, bool nullable, object? current = null)
         {
             Type? underlying = Nullable.GetUnderlyingType(type);
             if (IsNull(node))
@@ -164,7 +171,7 @@ public static class YamlConfig
             if (type.IsEnum) return ReadEnum(node, type, key);
             if (ListElementType(type) is { } element) return ReadList(node, type, element, key);
             if (DictionaryValueType(type) is { } valueType) return ReadDictionary(node, valueType, key);
-            if (type.IsClass && type.GetConstructor(Type.EmptyTypes) is not null) return ReadObject(node, type, key);
+            if (type.IsClass && type.GetConstructor(Type.EmptyTypes) is not null) return ReadObject(node, type, key, current);
             throw new NotSupportedException($"config property type {type} is not supported by YamlConfig");
         }
 

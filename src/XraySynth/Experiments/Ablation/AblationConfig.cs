@@ -95,6 +95,14 @@ public sealed record AblationConfig : IValidatedConfig
             yield return ("generators", $"generator '{duplicate.Key}' is defined twice");
         if (!armNames.Contains(Baseline))
             yield return ("baseline", $"'{Baseline}' is no arm{Common.NameSuggester.Hint(Baseline, armNames)} (arms: {string.Join(", ", armNames)})");
+        foreach (var arm in DetectionArms.Where(a => a.Augmentation == DetectionAugmentation.PseudoBoxes))
+        {
+            if (arm.Generator is { } pg && !generatorNames.Contains(pg))
+                yield return ("detection_arms", $"detection arm '{arm.Name}' names generator '{pg}', which is not defined{Common.NameSuggester.Hint(pg, generatorNames)} (generators: {(generatorNames.Count == 0 ? "none" : string.Join(", ", generatorNames))})");
+            var baseline = DetectionArms.FirstOrDefault(a => a.Name == DetectionBaseline);
+            if (arm.Name == DetectionBaseline || (baseline is not null && baseline.Augmentation != DetectionAugmentation.None))
+                yield return ("detection_arms", $"detection arm '{arm.Name}' (pseudo-boxes) takes its boxes from the detection baseline's detector, so detection_baseline '{DetectionBaseline}' must be a plain real-only arm (augmentation: none)");
+        }
         foreach (var arm in Arms)
             if (arm.Generator is { } g && !generatorNames.Contains(g))
                 yield return ("arms", $"arm '{arm.Name}' names generator '{g}', which is not defined{Common.NameSuggester.Hint(g, generatorNames)} (generators: {(generatorNames.Count == 0 ? "none" : string.Join(", ", generatorNames))})");

@@ -37,6 +37,7 @@ public static class AblationJobRunner
             AblationJobKind.Data => RunData(context),
             AblationJobKind.Gan => RunGan(job, context, cancel),
             AblationJobKind.Detect => RunDetect(job, context, cancel),
+            AblationJobKind.PatchGan => RunPatchGan(job, context, cancel),
             _ => RunCell(job, context, cancel),
         };
         IReadOnlyList<DetectionScore>? detection = job.Kind == AblationJobKind.Detect
@@ -175,14 +176,33 @@ public static class AblationJobRunner
         string folder = run.JobFolder(job.Id);
         var outputs = new Dictionary<string, string>();
 
-        // 1. Training data: real boxes, or real + disease-free images with pasted lesion patches (boxes emitted).
+        // 1. Training data: real boxes; or real + disease-free images with pasted lesion patches, real crops or a
+        //    lesion-patch GAN's (boxes emitted); or real + a generator's full images boxed by the baseline's detector.
         string trainingData = real.Root;
-        if (arm.Augmentation == DetectionAugmentation.LesionPaste)
+        var ablation = settings.Ablation;
+        if (arm.Augmentation is DetectionAugmentation.LesionPaste or DetectionAugmentation.PatchGan)
         {
             trainingData = Path.Combine(folder, "data");
             var blend = new Detect.Synthesis.BlendConfig { PerClass = arm.PerClass, Classes = settings.Detector.Classes };
-            Detect.Synthesis.LesionPatchBlender.Apply(real, new Detect.Synthesis.RealCropPatches(real), blend, trainingData,
+            using var gan = arm.Augmentation == DetectionAugmentation.PatchGan
+                ? Detect.Synthesis.GanPatches.Load(run.Absolute(run.DoneResult(AblationPlan.PatchGanJobId(arm.Name, AblationPlan.GanSeedFor(ablation, job.Seed))).Outputs["gan"]), context.Runtime.Device)
+                : null;
+            Detect.Synthesis.ILesionPatchSource patches = gan is not null ? gan : new Detect.Synthesis.RealCropPatches(real);
+            if (gan is not null) blend = blend with { Margin = arm.CropMargin };
+            Detect.Synthesis.LesionPatchBlender.Apply(real, patches, blend, trainingData,
                 SeedDerivation.Derive(job.Seed, "ablation-blend"), context.CreatedBy, context.Reporter, overwrite: true);
+        }
+        else if (arm.Augmentation == DetectionAugmentation.PseudoBoxes)
+        {
+            trainingData = Path.Combine(folder, "data");
+            string generator = run.Absolute(run.DoneResult(AblationPlan.GanJobId(arm.Generator!, AblationPlan.GanSeedFor(ablation, job.Seed))).Outputs["gan"]);
+            string baseline = run.Absolute(run.DoneResult(AblationPlan.DetectId(ablation.DetectionBaseline, job.Seed)).Outputs["detector"]);
+            using var labeller = Detect.Evaluation.TrainedDetector.Load(baseline, context.Runtime.Device);
+            var pseudo = Detect.Synthesis.PseudoBoxes.Apply(real, generator, labeller, arm.PerClass, arm.PseudoMinScore, trainingData,
+                SeedDerivation.Derive(job.Seed, "ablation-pseudo"), context.CreatedBy, context.Runtime.Device, context.Reporter, overwrite: true);
+            outputs["pseudo_kept"] = pseudo.Kept.Values.Sum().ToString(CultureInfo.InvariantCulture);
+            outputs["pseudo_sampled"] = pseudo.Sampled.Values.Sum().ToString(CultureInfo.InvariantCulture);
+            outputs["pseudo_boxes"] = pseudo.Boxes.ToString(CultureInfo.InvariantCulture);
         }
         outputs["dataset"] = run.Relative(trainingData);
 
@@ -204,6 +224,25 @@ public static class AblationJobRunner
         new DetectionFile(predictions.Classes, [.. predictions.Images.Select(i => i.Id)], predictions.PatientIds, images).Write(file);
         outputs["detections"] = run.Relative(file);
         return (outputs, null, null);
+    }
+
+    /// <summary>A patch-gan detection arm's lesion-patch GAN: crops around the real training boxes, then a GAN on them (resumed from its snapshot).</summary>
+    static (Dictionary<string, string>, IReadOnlyList<LabelScore>?, IReadOnlyDictionary<string, double>?) RunPatchGan(AblationJob job, AblationContext context, CancellationToken cancel)
+    {
+        var run = context.Run;
+        var settings = run.Settings;
+        var arm = settings.Ablation.DetectionArms.Single(a => a.Name == job.Arm);
+        var real = Dataset.Load(run.Absolute(run.DoneResult(AblationPlan.DataJobId).Outputs["dataset"]));
+        string folder = run.JobFolder(job.Id), crops = Path.Combine(folder, "crops");
+        // The crops are deterministic; their geometry file is written last, so its presence means they are complete.
+        if (!File.Exists(Path.Combine(crops, Detect.Synthesis.LesionCrops.GeometryFile)))
+            Detect.Synthesis.LesionCrops.Write(real, new Detect.Synthesis.LesionCropConfig { Size = arm.PatchGan.Resolution, Margin = arm.CropMargin, Classes = settings.Detector.Classes },
+                crops, context.CreatedBy, context.Reporter, overwrite: true);
+        var gan = arm.PatchGan with { Data = crops, Out = Path.Combine(folder, "gan") };
+        var runtime = context.Runtime.WithSeed(job.Seed);
+        var trained = GanTrainer.Train(new GanTrainingRequest(gan, ResumableRun(gan.Out), context.CreatedBy), runtime, context.Reporter, cancel);
+        if (trained.Cancelled) throw new OperationCanceledException(cancel);
+        return (new Dictionary<string, string> { ["crops"] = run.Relative(crops), ["gan"] = run.Relative(trained.RunFolder) }, null, null);
     }
 
     /// <summary>Per-label AUROC and AUPRC of <paramref name="predictions"/> over the images whose label is known.</summary>

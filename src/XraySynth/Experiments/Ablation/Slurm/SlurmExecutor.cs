@@ -91,12 +91,13 @@ public static class SlurmExecutor
             return targets.Count == 0 ? null : string.Join(":", targets);
         }
 
-        foreach (var kind in new[] { AblationJobKind.Data, AblationJobKind.Gan })
+        foreach (var kind in new[] { AblationJobKind.Data, AblationJobKind.Gan, AblationJobKind.PatchGan })
         {
             var jobs = todo.Where(j => j.Kind == kind).ToList();
             if (jobs.Count == 0) continue;
-            var stage = new SlurmStage(kind == AblationJobKind.Data ? "data" : "gan", [.. jobs.Select(j => j.Id)],
-                kind == AblationJobKind.Data ? slurm.TimeData : slurm.TimeGan, kind == AblationJobKind.Gan, []);
+            string stageName = kind switch { AblationJobKind.Data => "data", AblationJobKind.Gan => "gan", _ => "patchgan" };
+            var stage = new SlurmStage(stageName, [.. jobs.Select(j => j.Id)],
+                kind == AblationJobKind.Data ? slurm.TimeData : slurm.TimeGan, kind != AblationJobKind.Data, []);
             SubmitStage(stage with { DependsOn = [.. jobs.SelectMany(j => j.DependsOn)] }, SlurmScripts.Task(run, stage, xraysynth, forward), Dependencies(jobs.SelectMany(j => j.DependsOn)));
         }
         // Cells: one array per distinct set of unfinished prerequisites (data only, or data + one generator's GAN).

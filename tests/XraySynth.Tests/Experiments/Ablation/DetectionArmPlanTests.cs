@@ -1,5 +1,6 @@
 using XraySynth.Configuration;
 using XraySynth.Experiments.Ablation;
+using XraySynth.Experiments.Ablation.Slurm;
 using XraySynth.Tests.TestSupport;
 
 namespace XraySynth.Tests.Experiments.Ablation;
@@ -68,5 +69,49 @@ public sealed class DetectionArmPlanTests
         File.WriteAllText(temp.File("a.yaml"), "ablation:\n  generators:\n    - name: dcgan\n  detection_arms:\n" + arms);
         var error = Assert.Throws<ConfigError>(() => AblationSettings.Load(temp.File("a.yaml")));
         Assert.Contains(message, error.Message);
+    }
+}
+
+public sealed class DetectionArmSlurmTests
+{
+    [Fact]
+    public void On_slurm_the_patch_gans_are_a_gpu_stage_and_pseudo_box_cells_wait_for_the_baseline_cells()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.File("a.yaml"), $"""
+            ablation:
+              name: det
+              data: {temp.Path}/data
+              out: {temp.Path}/runs
+              seeds: [1, 2]
+              generators:
+                - name: dcgan
+                  gan: {"{kind: dcgan, kimg: 2}"}
+              detection_arms:
+                - name: real-only
+                - name: patches
+                  augmentation: patch-gan
+                - name: pseudo
+                  augmentation: pseudo-boxes
+                  generator: dcgan
+            slurm:
+              partition: gpu
+              gres: gpu:1
+            """);
+        var run = AblationRun.CreateOrContinue(AblationSettings.Load(temp.File("a.yaml")));
+        var stages = SlurmExecutor.Submit(run, "/opt/xraysynth/xraysynth", ["--device", "cuda"], client: null);
+        var names = stages.Select(s => s.Stage.Name).ToList();
+
+        var patch = stages.Single(s => s.Stage.Name == "patchgan");
+        Assert.Equal(["patchgan-patches-s1", "patchgan-patches-s2"], patch.Stage.Jobs);
+        Assert.True(patch.Stage.UsesGres);
+        Assert.Contains("#SBATCH --gres=gpu:1", File.ReadAllText(patch.Script));
+        var pseudo = stages.Single(s => s.Stage.Jobs.Contains("detect-pseudo-s1"));
+        var baseline = stages.Single(s => s.Stage.Jobs.Contains("detect-real-only-s1"));
+        Assert.True(names.IndexOf(baseline.Stage.Name) < names.IndexOf(pseudo.Stage.Name), string.Join(", ", names));
+        Assert.Contains(baseline.Stage.Name.ToUpperInvariant().Replace('-', '_') + "_JOB}_", pseudo.Command);
+        Assert.Contains("GAN_JOB}_0", pseudo.Command);
+        var patchCell = stages.Single(s => s.Stage.Jobs.Contains("detect-patches-s1"));
+        Assert.Contains("PATCHGAN_JOB}_0", patchCell.Command);
     }
 }

@@ -1,11 +1,15 @@
 using System.CommandLine;
+using XraySynth.Cli.Commands.Classify;
 using XraySynth.Common;
 using XraySynth.Experiments.Benchmarks;
 using XraySynth.Gan;
 
 namespace XraySynth.Cli.Commands;
 
-/// <summary><c>xraysynth bench gan</c>: GAN training throughput as one JSON line (compare with bench/reference/*.py).</summary>
+/// <summary>
+/// <c>xraysynth bench gan</c> and <c>xraysynth bench classify</c>: GAN and classifier training throughput as one
+/// JSON line (compare with bench/reference/*.py).
+/// </summary>
 public static class BenchCommand
 {
     /// <summary>Builds the <c>bench</c> command and its subcommands.</summary>
@@ -13,6 +17,7 @@ public static class BenchCommand
     {
         var bench = new Command("bench", "Speed benchmarks; each prints one JSON line (see bench/README.md)");
         bench.Subcommands.Add(CreateGan(console, global));
+        bench.Subcommands.Add(CreateClassify(console, global));
         return bench;
     }
 
@@ -60,6 +65,54 @@ public static class BenchCommand
             if (problems.Count > 0) throw new UserError(string.Join("; ", problems));
             var runtime = context.StartTorch(compute);
             var result = GanThroughput.Run(runtime, options, context.Reporter);
+            context.Console.Out.Profile.Out.Writer.WriteLine(result.ToJson());
+            return 0;
+        });
+        return command;
+    }
+
+    static Command CreateClassify(CliConsole console, GlobalOptions global)
+    {
+        var defaults = new ClassifierBenchmarkOptions();
+        var compute = new ComputeOptions();
+        var arch = new Option<string?>("--arch") { Description = "resnet18, resnet50 or densenet121 [default: resnet50]" };
+        var size = new Option<int?>("--size") { Description = $"input height and width in pixels [default: {defaults.Size}]" };
+        var batch = new Option<int?>("--batch") { Description = $"images per step [default: {defaults.Batch}]" };
+        var steps = new Option<int?>("--steps") { Description = $"timed steps per repeat [default: {defaults.Steps}]" };
+        var warmup = new Option<int?>("--warmup") { Description = $"untimed steps first [default: {defaults.Warmup}]" };
+        var repeats = new Option<int?>("--repeats") { Description = $"timed windows, median reported [default: {defaults.Repeats}]" };
+        var labels = new Option<int?>("--labels") { Description = $"logits [default: {defaults.Labels}]" };
+        var bf16 = new Option<bool>("--bf16") { Description = "bfloat16 batches on fp32 master weights, as the trainer's bf16: true" };
+        var channelsLast = new Option<bool>("--channels-last") { Description = "channels-last (NHWC) conv weights and batches" };
+        var foreachAdam = new Option<bool>("--foreach-adam") { Description = "multi-tensor AdamW through TorchScript instead of TorchSharp's AdamW" };
+        var deterministic = new Option<bool>("--deterministic") { Description = "keep deterministic algorithms on (off by default here, as in PyTorch)" };
+        var noAutotune = new Option<bool>("--no-cudnn-benchmark") { Description = "switch cuDNN autotuning off (on by default, as in the PyTorch reference)" };
+        var command = new Command("classify", "Time classifier training steps (forward, BCE, backward, AdamW) on random batches; prints one JSON line");
+        compute.AddTo(command);
+        foreach (Option option in new Option[] { arch, size, batch, steps, warmup, repeats, labels, bf16, channelsLast, foreachAdam, deterministic, noAutotune })
+            command.Options.Add(option);
+        CommandRunner.SetAction(command, console, global, context =>
+        {
+            var parse = context.Parse;
+            var options = defaults with
+            {
+                Architecture = parse.GetValue(arch) is { } a ? ClassifierOptions.Architecture(a) : defaults.Architecture,
+                Size = parse.GetValue(size) ?? defaults.Size,
+                Batch = parse.GetValue(batch) ?? defaults.Batch,
+                Steps = parse.GetValue(steps) ?? defaults.Steps,
+                Warmup = parse.GetValue(warmup) ?? defaults.Warmup,
+                Repeats = parse.GetValue(repeats) ?? defaults.Repeats,
+                Labels = parse.GetValue(labels) ?? defaults.Labels,
+                Bf16 = parse.GetValue(bf16),
+                ChannelsLast = parse.GetValue(channelsLast),
+                ForeachAdam = parse.GetValue(foreachAdam),
+                Deterministic = parse.GetValue(deterministic),
+                CudnnBenchmark = !parse.GetValue(noAutotune),
+            };
+            var problems = options.Validate().ToList();
+            if (problems.Count > 0) throw new UserError(string.Join("; ", problems));
+            var runtime = context.StartTorch(compute);
+            var result = ClassifierThroughput.Run(runtime, options, context.Reporter);
             context.Console.Out.Profile.Out.Writer.WriteLine(result.ToJson());
             return 0;
         });

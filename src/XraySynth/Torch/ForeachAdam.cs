@@ -7,8 +7,9 @@ namespace XraySynth.Torch;
 /// <summary>
 /// Adam with PyTorch's multi-tensor (<c>_foreach_*</c>) kernels, reached through TorchScript: one update is ~8
 /// kernel launches for all parameters instead of ~8 per parameter (TorchSharp's <see cref="Adam"/> loops over
-/// them). The arithmetic is TorchSharp's Adam without weight decay, amsgrad or maximize, op for op, so on the CPU
-/// the parameters match it bit for bit. Like it, parameters without a gradient are skipped and each parameter
+/// them). The arithmetic is TorchSharp's Adam (or, with a weight decay, TorchSharp's AdamW: decoupled decay
+/// <c>p ← p·(1 − lr·wd)</c> before the update) without amsgrad or maximize, op for op, so on the CPU the parameters
+/// match it bit for bit. Like it, parameters without a gradient are skipped and each parameter
 /// counts its own steps. It keeps no savable state: for benchmarks, not (yet) for resumable training.
 /// </summary>
 public sealed class ForeachAdam : OptimizerHelper
@@ -26,6 +27,10 @@ public sealed class ForeachAdam : OptimizerHelper
             torch._foreach_addcdiv_(params, m, denom, -step_size)
             return params[0]
 
+        def decay(params: List[Tensor], factor: float) -> Tensor:
+            torch._foreach_mul_(params, factor)
+            return params[0]
+
         def zero_grads(grads: List[Tensor]) -> Tensor:
             torch._foreach_zero_(grads)
             return grads[0]
@@ -36,16 +41,21 @@ public sealed class ForeachAdam : OptimizerHelper
     readonly Tensor?[] firstMoments;
     readonly Tensor?[] secondMoments;
     readonly long[] steps;
-    readonly double beta1, beta2, eps;
+    readonly double beta1, beta2, eps, weightDecay;
 
-    /// <summary>Creates the optimizer (same arguments and defaults as <c>torch.optim.Adam</c>).</summary>
-    public ForeachAdam(IEnumerable<Parameter> parameters, double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8)
+    /// <summary>
+    /// Creates the optimizer (same arguments and defaults as <c>torch.optim.Adam</c>; a positive
+    /// <paramref name="weightDecay"/> makes it <c>torch.optim.AdamW</c> with that decoupled decay).
+    /// </summary>
+    public ForeachAdam(IEnumerable<Parameter> parameters, double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8,
+        double weightDecay = 0)
     {
         if (lr < 0) throw new ArgumentException($"Invalid learning rate: {lr}");
         if (beta1 is < 0 or >= 1) throw new ArgumentException($"Invalid beta1: {beta1}");
         if (beta2 is < 0 or >= 1) throw new ArgumentException($"Invalid beta2: {beta2}");
+        if (weightDecay < 0) throw new ArgumentException($"Invalid weight decay: {weightDecay}");
         managed = parameters.ToArray();
-        (this.beta1, this.beta2, this.eps) = (beta1, beta2, eps);
+        (this.beta1, this.beta2, this.eps, this.weightDecay) = (beta1, beta2, eps, weightDecay);
         firstMoments = new Tensor?[managed.Length];
         secondMoments = new Tensor?[managed.Length];
         steps = new long[managed.Length];
@@ -69,7 +79,10 @@ public sealed class ForeachAdam : OptimizerHelper
         using var first = (Tensor)unit.invoke("zero_grads", new object[] { grads });
     }
 
-    /// <summary>One Adam update of every parameter that has a gradient.</summary>
+    /// <summary>The decoupled weight decay (0: plain Adam).</summary>
+    public double WeightDecay => weightDecay;
+
+    /// <summary>One Adam(W) update of every parameter that has a gradient.</summary>
     public override Tensor step(Func<Tensor>? closure = null)
     {
         if (closure is not null) throw new NotSupportedException("ForeachAdam does not take a closure.");
@@ -87,6 +100,13 @@ public sealed class ForeachAdam : OptimizerHelper
             }
             steps[i]++;
             due.Add((i, grad));
+        }
+        // AdamW's decoupled decay, p ← p·(1 − lr·wd), on every parameter about to be updated (TorchSharp's AdamW
+        // does it first, per parameter; the moments below do not read p, so the order is the same).
+        if (weightDecay > 0 && due.Count > 0)
+        {
+            using Scalar factor = 1 - lr * weightDecay;
+            using var decayed = (Tensor)unit.invoke("decay", due.Select(d => (Tensor)managed[d.Index]).ToArray(), factor);
         }
         // Parameters that have taken the same number of steps share the bias corrections: one call each (usually one).
         foreach (var group in due.GroupBy(d => steps[d.Index]))

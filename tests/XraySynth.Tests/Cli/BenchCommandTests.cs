@@ -36,4 +36,30 @@ public sealed class BenchCommandTests
         Assert.Equal(2, code);
         Assert.Contains("--bf16: PGGAN only", error);
     }
+
+    [Fact]
+    public void Bench_classify_runs_two_steps_and_prints_one_json_line()
+    {
+        var (code, output, error) = CliHarness.Run("bench", "classify", "--arch", "resnet18", "--size", "32", "--batch", "2",
+            "--steps", "2", "--warmup", "0", "--repeats", "1", "--labels", "3", "--foreach-adam", "--device", "cpu");
+        Assert.True(code == 0, output + error);
+        string line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var result = ClassifierBenchmarkResult.FromJson(line);
+        Assert.Equal(("resnet18", 32, 2), (result.Model, result.Size, result.Batch));
+        Assert.True(result.ForeachAdam);
+        Assert.True(result.ImagesPerSecond > 0);
+        Assert.True(double.IsFinite(result.Loss));
+    }
+
+    [Fact]
+    public void Bench_classify_refuses_an_unknown_architecture_and_a_too_small_size()
+    {
+        var (code, _, error) = CliHarness.Run("bench", "classify", "--arch", "vgg16", "--device", "cpu");
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: --arch 'vgg16': expected resnet18, resnet50 or densenet121", error);
+        (code, _, error) = CliHarness.Run("bench", "classify", "--size", "16", "--batch", "1", "--device", "cpu");
+        Assert.Equal(2, code);
+        Assert.Contains("--size 16: expected 32 to 1024", error);
+        Assert.Contains("--batch 1", error);
+    }
 }

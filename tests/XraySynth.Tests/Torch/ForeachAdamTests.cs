@@ -39,6 +39,35 @@ public sealed class ForeachAdamTests
         Assert.True(Unused(candidate).eq(Unused(Model())).all().item<bool>());
     }
 
+    [Theory]
+    [InlineData(1e-4)]
+    [InlineData(0.05)]
+    public void With_a_weight_decay_parameters_equal_torchsharps_adamw_bit_for_bit(double weightDecay)
+    {
+        _ = TorchFixture.Cpu;
+        using var scope = NewDisposeScope();
+        var (reference, candidate) = (Model(), Model());
+        using var adamW = optim.AdamW(reference.parameters(), 0.01, 0.9, 0.999, 1e-8, weightDecay);
+        using var multiTensor = new ForeachAdam(candidate.parameters(), 0.01, 0.9, 0.999, 1e-8, weightDecay);
+
+        for (int step = 0; step < 4; step++)
+        {
+            if (step == 2)   // the decay follows a learning-rate change, as a schedule makes
+                foreach (var optimizer in new optim.Optimizer[] { adamW, multiTensor })
+                    foreach (var group in optimizer.ParamGroups) group.LearningRate = 0.003;
+            var x = randn(3, 2, 5, 5);
+            foreach (var (model, optimizer) in new[] { (reference, (optim.Optimizer)adamW), (candidate, multiTensor) })
+            {
+                optimizer.zero_grad();
+                Forward(model, x).square().mean().backward();
+                optimizer.step();
+            }
+        }
+
+        foreach (var ((name, expected), (_, actual)) in reference.named_parameters().Zip(candidate.named_parameters()))
+            Assert.True(expected.eq(actual).all().item<bool>(), $"{name} differs");
+    }
+
     [Fact]
     public void Zero_grad_zeroes_existing_gradients_and_leaves_missing_ones_missing()
     {

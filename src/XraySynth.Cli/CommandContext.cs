@@ -43,6 +43,7 @@ public sealed class CommandContext(ParseResult parse, CliConsole console, Global
         if (seed is long chosen && Parse.GetValue(options.Seed) is null) config = config with { Seed = chosen };
         TorchRuntime runtime = TorchRuntime.Start(config.ToOptions());
         Reporter.Detail($"torch: {runtime.Loaded.Describe()}, device {runtime.Device}, seed {runtime.Seed}");
+        if (runtime.Loaded.CpuConvolutions is { DisabledMkldnn: true } check) Reporter.Detail($"torch: CPU convolutions: {check.Describe()}");
         return runtime;
     }
 

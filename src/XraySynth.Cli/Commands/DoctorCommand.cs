@@ -49,6 +49,7 @@ public static class DoctorCommand
             Row($"GPU {gpu.Index}", $"{gpu.Name}, {Gib(gpu.TotalBytes)} total, {Gib(gpu.FreeBytes)} free");
         Row("torch threads", $"{report.TorchThreads} (of {report.ProcessorCount} logical processors)");
         Row("deterministic algorithms", report.Deterministic ? "on" : "off");
+        Row("CPU convolutions", report.CpuConvolutions);
         Row(".NET", report.DotNetVersion);
         foreach (var (folder, free) in report.FreeDisk) Row($"free disk in {folder}/", Gib(free));
         return table;

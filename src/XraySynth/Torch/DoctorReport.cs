@@ -28,6 +28,8 @@ public sealed record DoctorReport
     public required int ProcessorCount { get; init; }
     /// <summary>Whether deterministic algorithms are on.</summary>
     public required bool Deterministic { get; init; }
+    /// <summary>The CPU convolution self-check run when libtorch was loaded (see <see cref="CpuConvolutionCheck"/>).</summary>
+    public required string CpuConvolutions { get; init; }
     /// <summary>The .NET runtime.</summary>
     public required string DotNetVersion { get; init; }
     /// <summary>Free bytes in each output folder (checkpoints, generated, reports).</summary>
@@ -55,6 +57,7 @@ public sealed record DoctorReport
             TorchThreads = torch.get_num_threads(),
             ProcessorCount = Environment.ProcessorCount,
             Deterministic = NativeContextSwitches.DeterministicAlgorithms(),
+            CpuConvolutions = runtime.Loaded.CpuConvolutions?.Describe() ?? "not checked",
             DotNetVersion = Environment.Version.ToString(),
             FreeDisk = outputFolders.Select(f => (f, FreeBytes(f))).ToList(),
         };

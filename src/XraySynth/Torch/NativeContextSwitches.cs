@@ -15,6 +15,8 @@ public static unsafe class NativeContextSwitches
     const string GetWarnOnly = "_ZNK2at7Context31deterministicAlgorithmsWarnOnlyEv"; // Context::deterministicAlgorithmsWarnOnly() const
     const string SetBenchmark = "_ZN2at7Context17setBenchmarkCuDNNEb";                // Context::setBenchmarkCuDNN(bool)
     const string GetBenchmark = "_ZNK2at7Context14benchmarkCuDNNEv";                  // Context::benchmarkCuDNN() const
+    const string SetMkldnn = "_ZN2at7Context20setUserEnabledMkldnnEb";               // Context::setUserEnabledMkldnn(bool)
+    const string GetMkldnn = "_ZNK2at7Context17userEnabledMkldnnEv";                 // Context::userEnabledMkldnn() const
 
     /// <summary>Sets <c>torch.use_deterministic_algorithms(enabled, warn_only)</c>.</summary>
     public static void SetDeterministicAlgorithms(bool enabled, bool warnOnly = false)
@@ -51,6 +53,23 @@ public static unsafe class NativeContextSwitches
     public static bool BenchmarkCuDnn()
     {
         var get = (delegate* unmanaged<IntPtr, byte>)Export(GetBenchmark);
+        return get(Context()) != 0;
+    }
+
+    /// <summary>
+    /// Sets <c>torch.backends.mkldnn.enabled</c>: whether CPU convolutions may run on oneDNN (else ATen's own
+    /// im2col + GEMM kernels).
+    /// </summary>
+    public static void SetMkldnnEnabled(bool enabled)
+    {
+        var set = (delegate* unmanaged<IntPtr, byte, void>)Export(SetMkldnn);
+        set(Context(), enabled ? (byte)1 : (byte)0);
+    }
+
+    /// <summary>Reads <c>torch.backends.mkldnn.enabled</c>.</summary>
+    public static bool MkldnnEnabled()
+    {
+        var get = (delegate* unmanaged<IntPtr, byte>)Export(GetMkldnn);
         return get(Context()) != 0;
     }
 

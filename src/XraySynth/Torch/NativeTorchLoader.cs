@@ -88,7 +88,8 @@ public static class NativeTorchLoader
         {
             throw new UserError($"TorchSharp failed to initialise on the libtorch in {directory.Path}: {FirstLine(e)}", e);
         }
-        return new LoadedTorch(directory, origin);
+        // Before anything computes: are the CPU convolutions right on this machine? (switches oneDNN off where not)
+        return new LoadedTorch(directory, origin) { CpuConvolutions = CpuConvolutionCheck.Run() };
     }
 
     /// <summary>libLibTorchSharp.so shipped with the app (build output root or runtimes/linux-x64/native).</summary>
@@ -166,4 +167,7 @@ public sealed record LoadedTorch(LibTorchDirectory Directory, string Origin)
 
     /// <summary>One line for messages and <c>doctor</c>.</summary>
     public string Describe() => $"{Directory.Path} ({Origin})";
+
+    /// <summary>The CPU convolution self-check run at load (null only for a record made by hand).</summary>
+    public CpuConvolutionReport? CpuConvolutions { get; init; }
 }

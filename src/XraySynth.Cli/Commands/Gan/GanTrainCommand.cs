@@ -26,7 +26,11 @@ public static class GanTrainCommand
         var resume = new Option<string?>("--resume") { Description = "continue this run folder from its newest snapshot (its config.yaml is used)" };
         var command = new Command("train", "Train a class-conditional GAN on a dataset's prepared cache; snapshots, logs and sample grids go to checkpoints/NNNNN-*/");
         var qualityKimg = new Option<double?>("--quality-kimg") { Description = "track pixel FID/KID into the run's quality.csv every this many kimg (0 = off) [default: gan.quality_kimg]" };
-        foreach (Option option in new Option[] { data, output, kind, resolution, kimg, labels, balanced, resume, qualityKimg }) command.Options.Add(option);
+        var maxMinutes = new Option<double?>("--max-minutes")
+        {
+            Description = "stop after this many minutes of training with a snapshot and a sample grid, exit code 75 (EX_TEMPFAIL): continue with --resume (cluster time limits)",
+        };
+        foreach (Option option in new Option[] { data, output, kind, resolution, kimg, labels, balanced, resume, qualityKimg, maxMinutes }) command.Options.Add(option);
         compute.AddTo(command);
 
         CommandRunner.SetAction(command, console, global, context =>
@@ -56,6 +60,13 @@ public static class GanTrainCommand
                 ValidateResolution(config);
             }
 
+            TimeSpan? timeLimit = null;
+            if (parse.GetValue(maxMinutes) is { } minutes)
+            {
+                if (!(minutes > 0) || double.IsInfinity(minutes)) throw new Common.UserError($"--max-minutes {minutes}: expected a positive number of minutes");
+                timeLimit = TimeSpan.FromMinutes(minutes);
+            }
+
             var runtime = context.StartTorch(compute);
             using var cancel = new CtrlC();
             var result = context.WithProgress(reporter =>
@@ -63,13 +74,16 @@ public static class GanTrainCommand
                 // FID/KID over kimg on pixel features (gan.quality_kimg > 0): the metric comes from the Evaluate stage.
                 var quality = config.QualityKimg > 0 && config.Data is { } dataFolder
                     ? new PixelQualityProbe(Dataset.Load(dataFolder), config.QualityImages, runtime.Seed, runtime.Device, reporter) : null;
-                return GanTrainer.Train(new GanTrainingRequest(config, resumeRun, context.CommandLine), runtime, reporter, cancel.Token, quality: quality);
+                return GanTrainer.Train(new GanTrainingRequest(config, resumeRun, context.CommandLine, timeLimit), runtime, reporter, cancel.Token, quality: quality);
             });
             context.Console.Out.WriteLine($"run: {result.RunFolder} ({result.State.Kimg:0.###} kimg, snapshot {Path.GetFileName(result.LastSnapshot)})");
-            return result.Cancelled ? 130 : 0;
+            return result.Cancelled ? 130 : result.TimeLimitReached ? TimeLimitExitCode : 0;
         });
         return command;
     }
+
+    /// <summary>Exit code when <c>--max-minutes</c> stopped training before its kimg (EX_TEMPFAIL: resume later).</summary>
+    public const int TimeLimitExitCode = 75;
 
     static GanKind ParseKind(string text) => text.Trim().ToLowerInvariant() switch
     {

@@ -33,7 +33,7 @@ public static class ClassifierTrainer
 
         // 1. Data: checked dataset, prepared cache, train and val rows.
         var dataset = Dataset.Load(config.Data);
-        DatasetChecks.EnsureValid(dataset, reporter: reporter);
+        DatasetChecks.EnsureValid(dataset, new CheckOptions { CachedSize = config.ImageSize }, reporter);
         CachePreparer.Prepare(dataset, new PrepareConfig { Size = config.ImageSize }, reporter);
         using var cache = PreparedCache.Open(dataset, config.ImageSize);
         int[] train = RowSubset.OfSplit(dataset, Split.Train), val = RowSubset.OfSplit(dataset, Split.Val);

@@ -35,7 +35,7 @@ public static class DetectorTrainer
 
         // 1. Data: checked dataset, prepared cache, usable train and val rows with their boxes in cache pixels.
         var dataset = Dataset.Load(config.Data);
-        DatasetChecks.EnsureValid(dataset, reporter: reporter);
+        DatasetChecks.EnsureValid(dataset, new CheckOptions { CachedSize = config.ImageSize }, reporter);
         CachePreparer.Prepare(dataset, new PrepareConfig { Size = config.ImageSize }, reporter);
         using var cache = PreparedCache.Open(dataset, config.ImageSize);
 

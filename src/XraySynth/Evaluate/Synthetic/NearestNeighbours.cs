@@ -45,7 +45,7 @@ public static class NearestNeighbours
         return radii;
     }
 
-    /// <summary>For each query, the index of its nearest reference point and the distance to it.</summary>
+    /// <summary>For each query, the index of its nearest reference point and the distance to it (computed directly).</summary>
     public static (int[] Index, double[] Distance) Nearest(FeatureMatrix queries, FeatureMatrix references, Device device)
     {
         CheckWidths(queries, references);
@@ -71,7 +71,10 @@ public static class NearestNeighbours
                 using var offset = ((long)r).ToScalar();
                 bestIndex = where(better, at.add_(offset), bestIndex);
             }
-            bestDistance.to(ScalarType.Float64).cpu().data<double>().ToArray().CopyTo(distance, q);
+            // cdist finds the neighbour through ‖a‖² + ‖b‖² − 2a·b, whose rounding leaves ~1e-3 where a = b; the distance
+            // to the one found is recomputed directly, so an exact copy is at distance 0 on every machine.
+            var exact = (chunk - rs.index_select(0, bestIndex)).to(ScalarType.Float64).square().sum(1).sqrt();
+            exact.cpu().data<double>().ToArray().CopyTo(distance, q);
             var found = bestIndex.cpu().data<long>().ToArray();
             for (int i = 0; i < c; i++) index[q + i] = (int)found[i];
         }

@@ -32,7 +32,7 @@ public static class GanTrainer
 
         // 1. Data: a checked dataset and its prepared cache at the final resolution.
         var dataset = Dataset.Load(config.Data);
-        DatasetChecks.EnsureValid(dataset, reporter: reporter);
+        DatasetChecks.EnsureValid(dataset, new CheckOptions { CachedSize = config.Resolution }, reporter);
         CachePreparer.Prepare(dataset, new PrepareConfig { Size = config.Resolution }, reporter);
         using var cache = PreparedCache.Open(dataset, config.Resolution);
         var rows = TrainingRows.Select(dataset, config);
@@ -111,14 +111,19 @@ public static class GanTrainer
         var progress = reporter.Start("gan train", config.Kimg);
         progress.Advance(state.Kimg);
         var clock = Stopwatch.StartNew();
+        var wall = Stopwatch.StartNew();
         long imagesAtClock = state.ImagesSeen;
-        bool cancelled = false;
+        bool cancelled = false, timeUp = false;
+        TrainingPhase? lastPhase = null;
+        double gridKimg = -1;
         try
         {
             while (prefetcher.Next() is { } batch)
             {
                 if (cancel.IsCancellationRequested) { cancelled = true; break; }
+                if (request.TimeLimit is { } limit && wall.Elapsed >= limit) { timeUp = true; break; }
                 var phase = batch.Phase;
+                lastPhase = phase;
                 double learningRate = config.LearningRate * state.LearningRateScale;
                 double beta = MovingAverage.Beta(phase.BatchSize, config.EmaHalfLifeKimg);
                 StepLosses losses;
@@ -162,7 +167,10 @@ public static class GanTrainer
                     }
                 }
                 if (Crossed(previous.Kimg, state.Kimg, config.SampleKimg) || last)
+                {
                     WriteFakeGrid(run, networks, gridLatents, conditionsArray, titles, columns, phase, state, device, dtype);
+                    gridKimg = state.Kimg;
+                }
                 if (track is not null && (Crossed(previous.Kimg, state.Kimg, config.QualityKimg) || last))
                 {
                     var (fid, kid) = track.Measure(networks, phase, state.Kimg, device, dtype);
@@ -179,10 +187,13 @@ public static class GanTrainer
                     lastSnapshot = Snapshot(state);
                 }
             }
-            if (cancelled)
+            if (cancelled || timeUp)
             {
                 lastSnapshot = Snapshot(state);
-                reporter.Warn($"gan: interrupted at {state.Kimg:0.###} kimg; snapshot saved, continue with: xraysynth gan train --resume {run.Path}");
+                if (lastPhase is not null && gridKimg != state.Kimg)
+                    WriteFakeGrid(run, networks, gridLatents, conditionsArray, titles, columns, lastPhase, state, device, dtype);
+                string why = cancelled ? "interrupted" : $"time limit ({request.TimeLimit!.Value.TotalMinutes:0.##} min) reached";
+                reporter.Warn($"gan: {why} at {state.Kimg:0.###} kimg; snapshot and sample grid saved, continue with: xraysynth gan train --resume {run.Path}");
             }
         }
         finally
@@ -191,9 +202,9 @@ public static class GanTrainer
             progress.Dispose();
         }
         double reached = schedule.KimgToReachTarget();
-        if (!cancelled && config.Kimg < reached)
+        if (!cancelled && !timeUp && config.Kimg < reached)
             reporter.Warn($"gan: training ended at {config.Kimg} kimg, before the final resolution was fully faded in ({reached:0.###} kimg): raise kimg or shorten fade/stable phases");
-        return new GanTrainingResult(run.Path, state, lastSnapshot, cancelled);
+        return new GanTrainingResult(run.Path, state, lastSnapshot, cancelled, timeUp);
     }
 
     /// <summary>True when training passed a multiple of <paramref name="every"/> kimg between the two counts.</summary>

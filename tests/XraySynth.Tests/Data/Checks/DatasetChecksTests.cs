@@ -1,4 +1,6 @@
 using XraySynth.Data;
+using XraySynth.Common;
+using XraySynth.Data.Cache;
 using XraySynth.Data.Checks;
 using XraySynth.Data.Images;
 using XraySynth.Tests.TestSupport;
@@ -56,6 +58,40 @@ public sealed class DatasetChecksTests
         var problem = Single(DatasetChecks.Run(dataset), "image-files");
         Assert.Equal(4, problem.Line);
         Assert.Contains("image 'img3': file images/img3.png not found", problem.Message);
+    }
+
+    [Fact]
+    public void Missing_files_are_one_warning_when_the_trainer_reads_an_up_to_date_cache()
+    {
+        using var temp = new TempDirectory();
+        var dataset = TinyDataset.Write(temp.Path);
+        CachePreparer.Prepare(dataset, new PrepareConfig { Size = 16 }, NullReporter.Instance);
+        File.Delete(temp.File("images/img3.png"));
+        File.Delete(temp.File("images/img5.png"));
+
+        var report = DatasetChecks.Run(dataset, new CheckOptions { CachedSize = 16 });
+        Assert.True(report.Passed, string.Join("\n", report.Problems));
+        var warning = Assert.Single(report.Warnings, w => w.Check == "image-files");
+        Assert.Contains("2 of 6 image files are not on disk (e.g. images/img3.png, images/img5.png)", warning.Message);
+        Assert.Contains(Path.Combine("cache", "16"), warning.Message);
+
+        // Another size has no cache, and a cache the manifest no longer matches does not count either.
+        Assert.Equal(2, DatasetChecks.Run(dataset, new CheckOptions { CachedSize = 32 }).Errors.Count);
+        var edited = TinyDataset.Images.Select(i => i.Id == "img1" ? i with { Labels = ["A"] } : i).ToList();
+        var changed = new Dataset(temp.Path, dataset.Info, edited, dataset.Boxes);
+        changed.Save();
+        Assert.Equal(2, DatasetChecks.Run(Dataset.Load(temp.Path), new CheckOptions { CachedSize = 16 }).Errors.Count(e => e.Check == "image-files"));
+    }
+
+    [Fact]
+    public void A_wrong_size_file_is_still_an_error_beside_an_up_to_date_cache()
+    {
+        using var temp = new TempDirectory();
+        var dataset = TinyDataset.Write(temp.Path);
+        CachePreparer.Prepare(dataset, new PrepareConfig { Size = 16 }, NullReporter.Instance);
+        ImageCodec.WritePng(new GrayImage(20, 20), temp.File("images/img2.png"));
+        var problem = Single(DatasetChecks.Run(dataset, new CheckOptions { CachedSize = 16 }), "image-files");
+        Assert.Contains("is 20x20 pixels but the manifest says 32x32", problem.Message);
     }
 
     [Fact]

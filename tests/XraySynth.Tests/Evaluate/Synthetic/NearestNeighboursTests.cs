@@ -25,6 +25,21 @@ public class NearestNeighboursTests
     }
 
     [Fact]
+    public void An_exact_copy_is_at_distance_zero_and_distances_are_exact_not_from_the_matmul_expansion()
+    {
+        _ = TorchFixture.Cpu;
+        // Wide, unit-scale features and enough rows that cdist takes its matrix-product path, where a = b leaves a
+        // rounding residue of ~1e-3 under the square root.
+        var references = FeatureSets.Gaussian(200, 256, seed: 3);
+        var (index, distance) = NearestNeighbours.Nearest(references, references, CPU);
+        Assert.Equal(Enumerable.Range(0, references.Rows), index);
+        Assert.All(distance, d => Assert.Equal(0.0, d));
+        var queries = FeatureSets.Gaussian(40, 256, seed: 4);
+        var (near, far) = NearestNeighbours.Nearest(queries, references, CPU);
+        for (int q = 0; q < queries.Rows; q++) Assert.Equal(FeatureSets.Distance(queries, q, references, near[q]), far[q], 9);
+    }
+
+    [Fact]
     public void Kth_distances_exclude_the_point_itself()
     {
         _ = TorchFixture.Cpu;

@@ -107,6 +107,27 @@ public sealed class GanTrainerTests
     }
 
     [Fact]
+    public void A_time_limit_stops_with_a_snapshot_and_a_grid_and_resumes_exactly()
+    {
+        using var temp = new TempDirectory();
+        TinyGanSetup.Phantom(temp.File("data"));
+        var config = TinyGanSetup.Config(temp.File("data"), temp.File("runs"), kimg: 0.096);
+        // Step 2 outlasts the limit, so the loop stops before step 3 at the latest (of 12; a step is 8 images).
+        var hooks = new TrainerHooks { BeforeStep = (step, _) => { if (step == 2) Thread.Sleep(1500); } };
+        var stopped = TinyGanSetup.Train(config, hooks: hooks, timeLimit: TimeSpan.FromMilliseconds(1000));
+        Assert.True(stopped.TimeLimitReached);
+        Assert.False(stopped.Cancelled);
+        Assert.InRange(stopped.State.Step, 1, 3);
+        Assert.EndsWith($"snapshot-{stopped.State.Step:000000000}.xsnap", stopped.LastSnapshot);
+        Assert.True(File.Exists(Path.Combine(stopped.RunFolder, "samples", FormattableString.Invariant($"fakes{stopped.State.Kimg:0000.000}kimg.png"))));
+
+        var straight = TinyGanSetup.Train(config with { Out = temp.File("straight") });
+        var resumed = TinyGanSetup.Train(config, resume: stopped.RunFolder);
+        Assert.False(resumed.TimeLimitReached);
+        Assert.True(File.ReadAllBytes(straight.LastSnapshot).AsSpan().SequenceEqual(File.ReadAllBytes(resumed.LastSnapshot)));
+    }
+
+    [Fact]
     public void Dcgan_trains_and_resumes_exactly_too()
     {
         using var temp = new TempDirectory();

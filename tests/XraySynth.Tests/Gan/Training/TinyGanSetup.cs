@@ -35,9 +35,9 @@ public static class TinyGanSetup
 
     /// <summary>Trains with the CPU runtime reseeded to <paramref name="seed"/>.</summary>
     public static GanTrainingResult Train(GanConfig config, string? resume = null, TrainerHooks? hooks = null, CancellationToken cancel = default, long seed = 11,
-        IGanQualityProbe? quality = null)
+        IGanQualityProbe? quality = null, TimeSpan? timeLimit = null)
     {
         var seeded = XraySynth.Torch.TorchRuntime.Start(new XraySynth.Torch.TorchRuntimeOptions { Device = XraySynth.Torch.DeviceSpec.Cpu, Seed = seed });
-        return GanTrainer.Train(new GanTrainingRequest(config, resume, "test"), seeded, NullReporter.Instance, cancel, hooks, quality);
+        return GanTrainer.Train(new GanTrainingRequest(config, resume, "test", timeLimit), seeded, NullReporter.Instance, cancel, hooks, quality);
     }
 }

@@ -17,6 +17,8 @@ public static unsafe class NativeContextSwitches
     const string GetBenchmark = "_ZNK2at7Context14benchmarkCuDNNEv";                  // Context::benchmarkCuDNN() const
     const string SetMkldnn = "_ZN2at7Context20setUserEnabledMkldnnEb";               // Context::setUserEnabledMkldnn(bool)
     const string GetMkldnn = "_ZNK2at7Context17userEnabledMkldnnEv";                 // Context::userEnabledMkldnn() const
+    const string SetNnpack = "_ZN2at7Context20setUserEnabledNNPACKEb";               // Context::setUserEnabledNNPACK(bool)
+    const string GetNnpack = "_ZNK2at7Context17userEnabledNNPACKEv";                 // Context::userEnabledNNPACK() const
 
     /// <summary>Sets <c>torch.use_deterministic_algorithms(enabled, warn_only)</c>.</summary>
     public static void SetDeterministicAlgorithms(bool enabled, bool warnOnly = false)
@@ -70,6 +72,20 @@ public static unsafe class NativeContextSwitches
     public static bool MkldnnEnabled()
     {
         var get = (delegate* unmanaged<IntPtr, byte>)Export(GetMkldnn);
+        return get(Context()) != 0;
+    }
+
+    /// <summary>Sets <c>torch.backends.nnpack.enabled</c>: whether CPU convolutions may try NNPACK.</summary>
+    public static void SetNnpackEnabled(bool enabled)
+    {
+        var set = (delegate* unmanaged<IntPtr, byte, void>)Export(SetNnpack);
+        set(Context(), enabled ? (byte)1 : (byte)0);
+    }
+
+    /// <summary>Reads <c>torch.backends.nnpack.enabled</c>.</summary>
+    public static bool NnpackEnabled()
+    {
+        var get = (delegate* unmanaged<IntPtr, byte>)Export(GetNnpack);
         return get(Context()) != 0;
     }
 

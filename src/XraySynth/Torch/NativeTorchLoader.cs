@@ -88,6 +88,10 @@ public static class NativeTorchLoader
         {
             throw new UserError($"TorchSharp failed to initialise on the libtorch in {directory.Path}: {FirstLine(e)}", e);
         }
+        // NNPACK, a mobile-oriented convolution library ATen tries for CPU convolutions that do not run on oneDNN,
+        // logs "Could not initialize NNPACK! Reason: Unsupported hardware." at every try on CPUs its cpuinfo does not
+        // know (thousands of lines in a CPU run on an AMD Zen 5 VM); oneDNN or ATen's own kernels do the work instead.
+        NativeContextSwitches.SetNnpackEnabled(false);
         // Before anything computes: are the CPU convolutions right on this machine? (switches oneDNN off where not)
         return new LoadedTorch(directory, origin) { CpuConvolutions = CpuConvolutionCheck.Run() };
     }

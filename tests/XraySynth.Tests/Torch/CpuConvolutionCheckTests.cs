@@ -18,6 +18,13 @@ public sealed class CpuConvolutionCheckTests
         Assert.StartsWith(report.DisabledMkldnn ? "oneDNN convolutions were wrong here" : "ok (oneDNN on", report.Describe());
     }
 
+    [Fact]
+    public void Loading_libtorch_switches_nnpack_off_so_unsupported_cpus_do_not_flood_the_log()
+    {
+        _ = TorchFixture.Cpu;
+        Assert.False(NativeContextSwitches.NnpackEnabled());
+    }
+
     /// <summary>
     /// Independent of the check's own cases: convolution gradients of many shapes in fp32 against float64 autograd
     /// and, for the input gradient, against an explicit transposed convolution (on an AMD Zen 5 VM, oneDNN's

@@ -192,7 +192,9 @@ public static class GanTrainer
                 lastSnapshot = Snapshot(state);
                 if (lastPhase is not null && gridKimg != state.Kimg)
                     WriteFakeGrid(run, networks, gridLatents, conditionsArray, titles, columns, lastPhase, state, device, dtype);
-                string why = cancelled ? "interrupted" : $"time limit ({request.TimeLimit!.Value.TotalMinutes:0.##} min) reached";
+                var limit = request.TimeLimit.GetValueOrDefault();
+                string why = cancelled ? "interrupted"
+                    : limit.TotalMinutes >= 1 ? $"time limit ({limit.TotalMinutes:0.##} min) reached" : $"time limit ({limit.TotalSeconds:0.###} s) reached";
                 reporter.Warn($"gan: {why} at {state.Kimg:0.###} kimg; snapshot and sample grid saved, continue with: xraysynth gan train --resume {run.Path}");
             }
         }

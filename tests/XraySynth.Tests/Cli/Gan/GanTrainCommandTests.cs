@@ -1,0 +1,49 @@
+using XraySynth.Cli.Commands.Gan;
+using XraySynth.Tests.Gan.Training;
+using XraySynth.Tests.TestSupport;
+
+namespace XraySynth.Tests.Cli.Gan;
+
+[Collection(GlobalRandomCollection.Name)]
+public sealed class GanTrainCommandTests
+{
+    const string TinyConfig = """
+        gan:
+          kind: pggan
+          pggan: {resolution: 16, latent_size: 8, fmap_base: 32, fmap_max: 8, label_embedding: 4, minibatch_group: 4}
+          kimg: 0.096
+          fade_kimg: 0.016
+          stable_kimg: 0.016
+          batch_size: 8
+          snapshot_kimg: 0.048
+          sample_kimg: 0.048
+          grid_columns: 2
+          prefetch: 2
+        """;
+
+    [Fact]
+    public void Max_minutes_must_be_positive()
+    {
+        var (code, _, error) = CliHarness.Run("gan", "train", "--data", "nowhere", "--max-minutes", "0", "--device", "cpu");
+        Assert.Equal(2, code);
+        Assert.Contains("--max-minutes 0: expected a positive number of minutes", error);
+    }
+
+    [Fact]
+    public void A_spent_time_limit_exits_75_with_a_snapshot_to_resume_and_resuming_finishes()
+    {
+        using var temp = new TempDirectory();
+        TinyGanSetup.Phantom(temp.File("data"));
+        File.WriteAllText(temp.File("tiny.yaml"), TinyConfig);
+        var (code, output, error) = CliHarness.Run("gan", "train", "--config", temp.File("tiny.yaml"), "--data", temp.File("data"), "--out", temp.File("runs"),
+            "--max-minutes", "0.00001", "--device", "cpu");
+        Assert.True(code == GanTrainCommand.TimeLimitExitCode, output + error);
+        Assert.Contains("time limit (0.001 s) reached", error);
+        string run = Assert.Single(Directory.GetDirectories(temp.File("runs")));
+        Assert.Contains($"continue with: xraysynth gan train --resume {run}", error);
+
+        (code, output, error) = CliHarness.Run("gan", "train", "--resume", run, "--device", "cpu");
+        Assert.True(code == 0, output + error);
+        Assert.Contains("(0.096 kimg, snapshot snapshot-000000012.xsnap)", output);
+    }
+}

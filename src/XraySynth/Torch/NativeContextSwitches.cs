@@ -28,66 +28,40 @@ public static unsafe class NativeContextSwitches
     }
 
     /// <summary>Reads <c>torch.are_deterministic_algorithms_enabled()</c>.</summary>
-    public static bool DeterministicAlgorithms()
-    {
-        var get = (delegate* unmanaged<IntPtr, byte>)Export(GetDeterministic);
-        return get(Context()) != 0;
-    }
+    public static bool DeterministicAlgorithms() => Flag(GetDeterministic);
 
     /// <summary>Reads whether deterministic algorithms only warn (<c>warn_only</c>) instead of throwing.</summary>
-    public static bool DeterministicAlgorithmsWarnOnly()
-    {
-        var get = (delegate* unmanaged<IntPtr, byte>)Export(GetWarnOnly);
-        return get(Context()) != 0;
-    }
+    public static bool DeterministicAlgorithmsWarnOnly() => Flag(GetWarnOnly);
 
     /// <summary>
     /// Sets <c>torch.backends.cudnn.benchmark</c>: cuDNN times the candidate algorithms for each new convolution
     /// shape and keeps the fastest. A flag on the context; harmless on the CPU.
     /// </summary>
-    public static void SetBenchmarkCuDnn(bool enabled)
-    {
-        var set = (delegate* unmanaged<IntPtr, byte, void>)Export(SetBenchmark);
-        set(Context(), enabled ? (byte)1 : (byte)0);
-    }
+    public static void SetBenchmarkCuDnn(bool enabled) => SetFlag(SetBenchmark, enabled);
 
     /// <summary>Reads <c>torch.backends.cudnn.benchmark</c>.</summary>
-    public static bool BenchmarkCuDnn()
-    {
-        var get = (delegate* unmanaged<IntPtr, byte>)Export(GetBenchmark);
-        return get(Context()) != 0;
-    }
+    public static bool BenchmarkCuDnn() => Flag(GetBenchmark);
 
     /// <summary>
     /// Sets <c>torch.backends.mkldnn.enabled</c>: whether CPU convolutions may run on oneDNN (else ATen's own
     /// im2col + GEMM kernels).
     /// </summary>
-    public static void SetMkldnnEnabled(bool enabled)
-    {
-        var set = (delegate* unmanaged<IntPtr, byte, void>)Export(SetMkldnn);
-        set(Context(), enabled ? (byte)1 : (byte)0);
-    }
+    public static void SetMkldnnEnabled(bool enabled) => SetFlag(SetMkldnn, enabled);
 
     /// <summary>Reads <c>torch.backends.mkldnn.enabled</c>.</summary>
-    public static bool MkldnnEnabled()
-    {
-        var get = (delegate* unmanaged<IntPtr, byte>)Export(GetMkldnn);
-        return get(Context()) != 0;
-    }
+    public static bool MkldnnEnabled() => Flag(GetMkldnn);
 
     /// <summary>Sets <c>torch.backends.nnpack.enabled</c>: whether CPU convolutions may try NNPACK.</summary>
-    public static void SetNnpackEnabled(bool enabled)
-    {
-        var set = (delegate* unmanaged<IntPtr, byte, void>)Export(SetNnpack);
-        set(Context(), enabled ? (byte)1 : (byte)0);
-    }
+    public static void SetNnpackEnabled(bool enabled) => SetFlag(SetNnpack, enabled);
 
     /// <summary>Reads <c>torch.backends.nnpack.enabled</c>.</summary>
-    public static bool NnpackEnabled()
-    {
-        var get = (delegate* unmanaged<IntPtr, byte>)Export(GetNnpack);
-        return get(Context()) != 0;
-    }
+    public static bool NnpackEnabled() => Flag(GetNnpack);
+
+    /// <summary>Calls a <c>bool Context::name() const</c> getter.</summary>
+    static bool Flag(string getter) => ((delegate* unmanaged<IntPtr, byte>)Export(getter))(Context()) != 0;
+
+    /// <summary>Calls a <c>void Context::setName(bool)</c> setter.</summary>
+    static void SetFlag(string setter, bool value) => ((delegate* unmanaged<IntPtr, byte, void>)Export(setter))(Context(), value ? (byte)1 : (byte)0);
 
     static IntPtr Context() => ((delegate* unmanaged<IntPtr>)Export(GlobalContext))();
 

@@ -24,13 +24,14 @@ public sealed class ImageFilesCheck : IDatasetCheck
         for (int row = 0; row < images.Count; row++)
         {
             var image = images[row];
-            if (cache is not null && !File.Exists(context.Dataset.FullPath(image)))
+            string path = context.Dataset.FullPath(image);
+            if (cache is not null && !File.Exists(path))
             {
                 missing.Add(image.Path);
                 progress.Advance();
                 continue;
             }
-            string? problem = Inspect(context.Dataset.FullPath(image), image, context.Options.Decode);
+            string? problem = Inspect(path, image, context.Options.Decode);
             if (problem is not null)
                 problems.Add(new CheckProblem(CheckSeverity.Error, Name, context.ManifestPath, CheckContext.Line(row), $"image '{image.Id}': {problem}"));
             progress.Advance();

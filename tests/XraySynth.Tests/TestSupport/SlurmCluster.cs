@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace XraySynth.Tests.TestSupport;
 
 /// <summary>
@@ -35,24 +33,10 @@ public static class SlurmCluster
     public static string Command(string command, params string[] args)
     {
         EnsureStarted();
-        var start = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return output;
+        return ExternalProcess.Run(command, args).Output;
     }
 
-    static (int Code, string Output) Bash(string script, params string[] args)
-    {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(script);
-        foreach (string a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output);
-    }
+    static (int Code, string Output) Bash(string script, params string[] args) => ExternalProcess.Run("bash", [script, .. args]);
 
     static string? Which(string command) =>
         (Environment.GetEnvironmentVariable("PATH") + ":/usr/sbin:/sbin").Split(':').Select(d => Path.Combine(d, command)).FirstOrDefault(File.Exists);

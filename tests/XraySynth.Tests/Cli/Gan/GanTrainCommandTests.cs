@@ -1,4 +1,6 @@
 using XraySynth.Cli.Commands.Gan;
+using XraySynth.Configuration;
+using XraySynth.Gan;
 using XraySynth.Tests.Gan.Training;
 using XraySynth.Tests.TestSupport;
 
@@ -7,20 +9,6 @@ namespace XraySynth.Tests.Cli.Gan;
 [Collection(GlobalRandomCollection.Name)]
 public sealed class GanTrainCommandTests
 {
-    const string TinyConfig = """
-        gan:
-          kind: pggan
-          pggan: {resolution: 16, latent_size: 8, fmap_base: 32, fmap_max: 8, label_embedding: 4, minibatch_group: 4}
-          kimg: 0.096
-          fade_kimg: 0.016
-          stable_kimg: 0.016
-          batch_size: 8
-          snapshot_kimg: 0.048
-          sample_kimg: 0.048
-          grid_columns: 2
-          prefetch: 2
-        """;
-
     [Fact]
     public void Max_minutes_must_be_positive()
     {
@@ -34,7 +22,9 @@ public sealed class GanTrainCommandTests
     {
         using var temp = new TempDirectory();
         TinyGanSetup.Phantom(temp.File("data"));
-        File.WriteAllText(temp.File("tiny.yaml"), TinyConfig);
+        // The trainer tests' tiny PGGAN, written as a config file the way a run's config.yaml is.
+        var config = TinyGanSetup.Config(temp.File("data"), temp.File("runs"), kimg: 0.096);
+        File.WriteAllText(temp.File("tiny.yaml"), YamlConfigWriter.Write(config, GanConfig.Section));
         var (code, output, error) = CliHarness.Run("gan", "train", "--config", temp.File("tiny.yaml"), "--data", temp.File("data"), "--out", temp.File("runs"),
             "--max-minutes", "0.00001", "--device", "cpu");
         Assert.True(code == GanTrainCommand.TimeLimitExitCode, output + error);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using XraySynth.Tests.TestSupport;
 
 namespace XraySynth.Tests.Experiments.Benchmarks;
@@ -8,16 +7,8 @@ public sealed class BenchScriptsTests
 {
     static string Bench => Path.Combine(SharedData.RepositoryRoot, "bench");
 
-    static (int Code, string Output) Bash(string arguments, IDictionary<string, string>? environment = null)
-    {
-        var start = new ProcessStartInfo("bash", arguments) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = SharedData.RepositoryRoot };
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd() + stderr.Result;
-        process.WaitForExit();
-        return (process.ExitCode, output);
-    }
+    static (int Code, string Output) Bash(string[] arguments, IReadOnlyDictionary<string, string>? environment = null) =>
+        ExternalProcess.Run("bash", arguments, environment, SharedData.RepositoryRoot);
 
     [Fact]
     public void Every_bench_script_parses()
@@ -26,7 +17,7 @@ public sealed class BenchScriptsTests
         Assert.Contains(scripts, s => s.EndsWith("device-checks.sh", StringComparison.Ordinal));
         foreach (string script in scripts)
         {
-            var (code, output) = Bash($"-n \"{script}\"");
+            var (code, output) = Bash(["-n", script]);
             Assert.True(code == 0, $"{Path.GetFileName(script)}: {output}");
         }
     }
@@ -35,7 +26,7 @@ public sealed class BenchScriptsTests
     public void Device_checks_stop_after_a_failing_doctor_and_say_so_in_checks_md()
     {
         using var temp = new TempDirectory();
-        var (code, output) = Bash("bench/device-checks.sh", new Dictionary<string, string>
+        var (code, output) = Bash(["bench/device-checks.sh"], new Dictionary<string, string>
         {
             ["CPU"] = "1", ["OUT"] = temp.Path, ["XRAYSYNTH"] = "false",
         });

@@ -195,7 +195,8 @@ public static class GanTrainer
                 var limit = request.TimeLimit.GetValueOrDefault();
                 string why = cancelled ? "interrupted"
                     : limit.TotalMinutes >= 1 ? $"time limit ({limit.TotalMinutes:0.##} min) reached" : $"time limit ({limit.TotalSeconds:0.###} s) reached";
-                reporter.Warn($"gan: {why} at {state.Kimg:0.###} kimg; snapshot and sample grid saved, continue with: xraysynth gan train --resume {run.Path}");
+                string saved = lastPhase is null ? "snapshot" : "snapshot and sample grid";
+                reporter.Warn($"gan: {why} at {state.Kimg:0.###} kimg; {saved} saved, continue with: xraysynth gan train --resume {run.Path}");
             }
         }
         finally

@@ -45,4 +45,37 @@ public static class ChannelsLast
         }
         return count;
     }
+
+    /// <summary>
+    /// Makes each NHWC-strided tensor among <paramref name="tensors"/> dense (row-major NCHW) in place, keeping its
+    /// identity, until the returned scope is disposed, which lays exactly those out NHWC again. For code that reads or
+    /// writes raw tensor bytes, which TorchSharp refuses on a non-contiguous tensor (e.g. optimizer state files).
+    /// </summary>
+    public static IDisposable DenseWhile(IEnumerable<Tensor> tensors)
+    {
+        var relaid = new List<Tensor>();
+        using var noGrad = no_grad();
+        foreach (var t in tensors)
+        {
+            if (!Is(t) || t.is_contiguous()) continue;
+            using var dense = t.contiguous();
+            t.set_(dense);
+            relaid.Add(t);
+        }
+        return new Relayout(relaid);
+    }
+
+    sealed class Relayout(List<Tensor> tensors) : IDisposable
+    {
+        public void Dispose()
+        {
+            using var noGrad = no_grad();
+            foreach (var t in tensors)
+            {
+                using var nhwc = Of(t);
+                t.set_(nhwc);
+            }
+            tensors.Clear();
+        }
+    }
 }

@@ -14,7 +14,7 @@ public static class PixelTensors
         if (pixels.Length != count * height * width)
             throw new ArgumentException($"expected {count * height * width} pixels for [{count}, {height}, {width}], got {pixels.Length}", nameof(pixels));
         using var bytes = tensor(pixels, new long[] { count, 1, height, width }, ScalarType.Byte);
-        using var onDevice = bytes.to(device);
+        using var onDevice = HostToDevice.Copy(bytes, device);
         using var floats = onDevice.to(ScalarType.Float32);
         return KeptScalar.Affine(floats, 1 / 127.5, -1);
     }

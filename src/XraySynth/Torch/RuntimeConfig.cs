@@ -19,7 +19,7 @@ public sealed record RuntimeConfig : IValidatedConfig
     [ConfigRange(0, long.MaxValue)]
     public long Seed { get; init; }
 
-    [Description("Deterministic algorithms (bit-reproducible CPU runs).")]
+    [Description("Deterministic algorithms on the CPU (bit-reproducible CPU runs); CUDA runs use cuDNN autotuning instead.")]
     public bool Deterministic { get; init; } = true;
 
     [Description("CPU threads for torch; null = one per physical core.")]

@@ -46,9 +46,13 @@ public sealed class TorchRuntime
             if (threads < 1) throw new UserError($"--threads {threads}: expected 1 or more.");
             torch.set_num_threads(threads);
         }
-        if (options.Deterministic) NativeContextSwitches.SetDeterministicAlgorithms(true, warnOnly: true);
-        // On CUDA, cuDNN autotuning picks the fastest convolution algorithms (deterministic mode still applies on the CPU).
-        if (device.type == DeviceType.CUDA) NativeContextSwitches.SetBenchmarkCuDnn(!options.Deterministic);
+        // Deterministic algorithms make CPU runs bit-reproducible. On CUDA they are not asked for: there libtorch warns at
+        // every call of an op without a deterministic kernel (cuBLAS GEMMs unless CUBLAS_WORKSPACE_CONFIG is set, the
+        // backward of nearest upsampling and adaptive pooling: thousands of lines a run) and forbids cuDNN autotuning,
+        // which picks the fastest convolution algorithm per shape. Seeds still fix every random draw there.
+        bool deterministic = options.Deterministic && device.type == DeviceType.CPU;
+        if (deterministic) NativeContextSwitches.SetDeterministicAlgorithms(true, warnOnly: true);
+        if (device.type == DeviceType.CUDA) NativeContextSwitches.SetBenchmarkCuDnn(true);
         var runtime = new TorchRuntime(loaded, device, options.Seed, cuda);
         runtime.Reseed(options.Seed);
         return runtime;

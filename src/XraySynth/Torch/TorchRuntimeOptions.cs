@@ -15,7 +15,7 @@ public sealed record TorchRuntimeOptions
     /// <summary>Seed for the C#, CPU and CUDA generators. Default 0: runs are reproducible unless asked otherwise.</summary>
     public long Seed { get; init; }
 
-    /// <summary>Ask libtorch for deterministic algorithms (CPU ops are then bit-reproducible). Default true.</summary>
+    /// <summary>Ask libtorch for deterministic algorithms when computing on the CPU (CPU ops are then bit-reproducible); not applied on CUDA. Default true.</summary>
     public bool Deterministic { get; init; } = true;
 
     /// <summary>Intra-op CPU threads; null keeps libtorch's default (one per physical core).</summary>

@@ -20,8 +20,8 @@ public static class ClassifierSnapshot
     public static void Save(string path, ClassifierState state, nn.Module model, OptimizerHelper optimizer) =>
         FramedFile.Write(path, Magic, FormatVersion, JsonSerializer.Serialize(state), writer =>
         {
-            model.save(writer);
-            optimizer.save_state_dict(writer);
+            ModuleWeights.Save(model, writer);
+            OptimizerStates.Save(optimizer, writer);
         });
 
     /// <summary>Loads a snapshot: weights, then <paramref name="afterModel"/> (move to device, build the optimizer), then its state.</summary>
@@ -32,16 +32,16 @@ public static class ClassifierSnapshot
             return FramedFile.ReadBody(path, "classifier snapshot", () =>
             {
                 var state = JsonSerializer.Deserialize<ClassifierState>(json) ?? throw new UserError($"{path}: empty snapshot header");
-                model.load(reader);
+                ModuleWeights.Load(model, reader);
                 var optimizer = afterModel();
-                optimizer.load_state_dict(reader);
+                OptimizerStates.Load(optimizer, reader);
                 return (state, optimizer);
             });
     }
 
     /// <summary>Writes the weights of the best model so far.</summary>
     public static void SaveModel(string path, nn.Module model, int epoch, double validationAuroc) =>
-        FramedFile.Write(path, ModelMagic, FormatVersion, JsonSerializer.Serialize(new ModelHeader(epoch, validationAuroc)), writer => model.save(writer));
+        FramedFile.Write(path, ModelMagic, FormatVersion, JsonSerializer.Serialize(new ModelHeader(epoch, validationAuroc)), writer => ModuleWeights.Save(model, writer));
 
     /// <summary>Loads best-model weights into <paramref name="model"/>; returns the epoch and validation AUROC they had.</summary>
     public static ModelHeader LoadModel(string path, nn.Module model)
@@ -51,7 +51,7 @@ public static class ClassifierSnapshot
             return FramedFile.ReadBody(path, "classifier model", () =>
             {
                 var header = JsonSerializer.Deserialize<ModelHeader>(json) ?? throw new UserError($"{path}: empty header");
-                model.load(reader);
+                ModuleWeights.Load(model, reader);
                 return header;
             });
     }

@@ -62,13 +62,14 @@ public static class ClassifierTrainer
         // 3. Model and optimizer (weights loaded on the CPU, then moved, then the optimizer built there).
         var device = runtime.Device;
         bool cuda = device.type == DeviceType.CUDA;
+        bool channelsLast = config.ChannelsLast && (cuda || request.ChannelsLastOnCpu);
         if (cuda && config.Tf32) { torch.backends.cuda.matmul.allow_tf32 = true; torch.backends.cudnn.allow_tf32 = true; }
         runtime.Reseed(seed);
         using var model = ClassifierNetworks.Create(config.Architecture, labels.Count);
         OptimizerHelper BuildOptimizer()
         {
             model.to(device);
-            if (cuda && config.ChannelsLast) ChannelsLast.Apply(model);
+            if (channelsLast) ChannelsLast.Apply(model);
             return optim.AdamW(model.parameters(), config.LearningRate, 0.9, 0.999, 1e-8, config.WeightDecay);
         }
         OptimizerHelper optimizer;
@@ -116,7 +117,7 @@ public static class ClassifierTrainer
                     using var quiet = GcQuietStep.Begin();
                     using var scope = NewDisposeScope();
                     var x = batch.ToTensor(device);
-                    if (cuda && config.ChannelsLast) x = ChannelsLast.Of(x);
+                    if (channelsLast) x = ChannelsLast.Of(x);
                     if (cuda && config.Bf16) x = x.to(ScalarType.BFloat16);
                     var y = batch.LabelsTensor(device);
                     foreach (var group in optimizer.ParamGroups) group.LearningRate = schedule.At(step);
@@ -144,7 +145,7 @@ public static class ClassifierTrainer
             double rate = seen / Math.Max(1e-9, clock.Elapsed.TotalSeconds);
 
             // Validation: mean AUROC over labels with both classes in val selects the checkpoint.
-            var probabilities = ClassifierPredictor.Predict(model, cache, val, device, config.BatchSize * 2, cuda && config.ChannelsLast);
+            var probabilities = ClassifierPredictor.Predict(model, cache, val, device, config.BatchSize * 2, channelsLast);
             var (perLabel, mean) = ClassifierPredictor.Aurocs(probabilities, ClassifierPredictor.Truth(cache, val));
             bool better = double.IsFinite(mean) && (!double.IsFinite(state.BestAuroc) || mean > state.BestAuroc);
             state = new ClassifierState(epoch + 1, step, better ? mean : state.BestAuroc, better ? epoch + 1 : state.BestEpoch,

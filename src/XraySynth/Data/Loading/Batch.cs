@@ -46,7 +46,7 @@ public sealed class Batch
         if (range == PixelRange.MinusOneToOne) return Torch.PixelTensors.FromBytes(Pixels, Count, Size, Size, device);
         using var scope = NewDisposeScope();
         Tensor bytes = tensor(Pixels, [Count, 1, Size, Size], ScalarType.Byte);
-        Tensor x = bytes.to(device).to_type(ScalarType.Float32);
+        Tensor x = Torch.HostToDevice.Copy(bytes, device).to_type(ScalarType.Float32);
         return Torch.KeptScalar.Mul(x, 1 / 255.0).MoveToOuterDisposeScope();
     }
 
@@ -54,6 +54,6 @@ public sealed class Batch
     public Tensor LabelsTensor(Device device)
     {
         using var scope = NewDisposeScope();
-        return tensor(Labels, [Count, LabelCount], ScalarType.Float32).to(device).MoveToOuterDisposeScope();
+        return Torch.HostToDevice.Copy(tensor(Labels, [Count, LabelCount], ScalarType.Float32), device).MoveToOuterDisposeScope();
     }
 }

@@ -59,8 +59,14 @@ public sealed class CenterNetTargets
 
     /// <summary>The targets as tensors on <paramref name="device"/>: heatmap, size, offset, mask.</summary>
     public (Tensor Heatmap, Tensor Size, Tensor Offset, Tensor Mask) ToTensors(Device device) =>
-        (tensor(Heatmap, [Count, Classes, Grid, Grid]).to(device), tensor(Size, [Count, 2, Grid, Grid]).to(device),
-         tensor(Offset, [Count, 2, Grid, Grid]).to(device), tensor(Mask, [Count, 1, Grid, Grid]).to(device));
+        (ToDevice(Heatmap, [Count, Classes, Grid, Grid], device), ToDevice(Size, [Count, 2, Grid, Grid], device),
+         ToDevice(Offset, [Count, 2, Grid, Grid], device), ToDevice(Mask, [Count, 1, Grid, Grid], device));
+
+    static Tensor ToDevice(float[] values, long[] shape, Device device)
+    {
+        using var host = tensor(values, shape);
+        return Torch.HostToDevice.Copy(host, device);
+    }
 
     /// <summary>CenterNet's radius (in cells) within which a shifted box of <paramref name="height"/> × <paramref name="width"/> keeps IoU ≥ <paramref name="minOverlap"/> (its published form).</summary>
     public static double GaussianRadius(double height, double width, double minOverlap = 0.7)

@@ -74,7 +74,7 @@ public static class DetectorTrainer
         // 3. Model and optimizer (weights loaded on the CPU, then moved, then the optimizer built there).
         var device = runtime.Device;
         bool cuda = device.type == DeviceType.CUDA;
-        bool channelsLast = cuda && config.ChannelsLast;
+        bool channelsLast = config.ChannelsLast && (cuda || request.ChannelsLastOnCpu);
         if (cuda && config.Tf32) { torch.backends.cuda.matmul.allow_tf32 = true; torch.backends.cudnn.allow_tf32 = true; }
         runtime.Reseed(seed);
         using var model = new CenterNetDetector(classes.Count, config.Width, config.PyramidChannels);

@@ -28,11 +28,11 @@ public static class GanSnapshot
     public static void Save(string path, Header header, GanNetworks networks, OptimizerHelper generatorOptimizer, OptimizerHelper discriminatorOptimizer) =>
         FramedFile.Write(path, Magic, FormatVersion, JsonSerializer.Serialize(header), writer =>
         {
-            networks.Generator.save(writer);
-            networks.Discriminator.save(writer);
-            networks.Average.save(writer);
-            generatorOptimizer.save_state_dict(writer);
-            discriminatorOptimizer.save_state_dict(writer);
+            ModuleWeights.Save(networks.Generator, writer);
+            ModuleWeights.Save(networks.Discriminator, writer);
+            ModuleWeights.Save(networks.Average, writer);
+            OptimizerStates.Save(generatorOptimizer, writer);
+            OptimizerStates.Save(discriminatorOptimizer, writer);
         });
 
     /// <summary>Reads only the header (cheap; used to list and check snapshots).</summary>
@@ -43,8 +43,9 @@ public static class GanSnapshot
     }
 
     /// <summary>
-    /// Loads a snapshot: the networks first (built for the same architecture, on the CPU), then
-    /// <paramref name="afterNetworks"/> (move them to the device and build the optimizers there), then the optimizer states.
+    /// Loads a snapshot: the networks first (built for the same architecture; values are copied into their tensors in
+    /// place, on whatever device they are), then <paramref name="afterNetworks"/> (a resume moves them to the device and
+    /// builds the optimizers there; a rollback returns the optimizers already built on them), then the optimizer states.
     /// </summary>
     /// <exception cref="UserError">Not a snapshot, another format version, another architecture, or truncated.</exception>
     public static (Header Header, OptimizerHelper Generator, OptimizerHelper Discriminator) Load(string path, GanNetworks networks,
@@ -58,8 +59,8 @@ public static class GanSnapshot
             {
                 LoadNetworks(reader, networks);
                 var (g, d) = afterNetworks();
-                g.load_state_dict(reader);
-                d.load_state_dict(reader);
+                OptimizerStates.Load(g, reader);
+                OptimizerStates.Load(d, reader);
                 return (header, g, d);
             });
         }
@@ -79,9 +80,9 @@ public static class GanSnapshot
 
     static void LoadNetworks(BinaryReader reader, GanNetworks networks)
     {
-        networks.Generator.load(reader);
-        networks.Discriminator.load(reader);
-        networks.Average.load(reader);
+        ModuleWeights.Load(networks.Generator, reader);
+        ModuleWeights.Load(networks.Discriminator, reader);
+        ModuleWeights.Load(networks.Average, reader);
     }
 
     static Header Checked(Header header, string expectedConfigHash, string path) => header.ConfigHash == expectedConfigHash

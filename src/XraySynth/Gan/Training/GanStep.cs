@@ -1,5 +1,6 @@
 using TorchSharp;
 using XraySynth.Gan.Losses;
+using XraySynth.Torch;
 using static TorchSharp.torch;
 
 namespace XraySynth.Gan.Training;
@@ -18,9 +19,9 @@ public sealed class GanStep(GanNetworks networks, optim.Optimizer generatorOptim
 
     /// <summary>Draws the step's latents and mix weights from <paramref name="generator"/> onto <paramref name="device"/>.</summary>
     public static Draws Draw(Generator generator, int batch, int latentSize, Device device, ScalarType dtype) => new(
-        randn(new long[] { batch, latentSize }, generator: generator).to(dtype).to(device),
-        randn(new long[] { batch, latentSize }, generator: generator).to(dtype).to(device),
-        rand(new long[] { batch }, generator: generator).to(device));
+        HostToDevice.Copy(randn(new long[] { batch, latentSize }, generator: generator).to(dtype), device),
+        HostToDevice.Copy(randn(new long[] { batch, latentSize }, generator: generator).to(dtype), device),
+        HostToDevice.Copy(rand(new long[] { batch }, generator: generator), device));
 
     /// <summary>
     /// Runs the step on a real batch (<paramref name="real"/> [N,1,r,r] in [-1,1], <paramref name="condition"/> [N,L]);

@@ -59,12 +59,13 @@ public static class GanTrainer
         // 3. Networks and optimizers (built on the device; loaded snapshots go CPU → device → optimizers).
         var device = runtime.Device;
         var dtype = config.Bf16 && device.type == DeviceType.CUDA && config.Kind == GanKind.Pggan ? ScalarType.BFloat16 : ScalarType.Float32;
+        bool channelsLast = config.ChannelsLast && (device.type == DeviceType.CUDA || hooks?.ChannelsLastOnCpu == true);
         runtime.Reseed(seed);
         using var networks = GanNetworks.Create(config, labels.Count);
         (OptimizerHelper G, OptimizerHelper D) BuildOptimizers()
         {
             networks.To(device);
-            if (config.ChannelsLast && device.type == DeviceType.CUDA)
+            if (channelsLast)
                 foreach (var module in new[] { networks.Generator, networks.Discriminator, networks.Average }) ChannelsLast.Apply(module);
             return (optim.Adam(networks.Generator.parameters(), config.LearningRate, config.Beta1, config.Beta2),
                     optim.Adam(networks.Discriminator.parameters(), config.LearningRate, config.Beta1, config.Beta2));
@@ -131,8 +132,8 @@ public static class GanTrainer
                 using (var scope = NewDisposeScope())
                 {
                     var real = RealImages.ToTensor(batch, cache.Size, device, dtype);
-                    if (config.ChannelsLast && device.type == DeviceType.CUDA) real = ChannelsLast.Of(real);
-                    var condition = tensor(batch.Labels, new long[] { phase.BatchSize, labels.Count }).to(device);
+                    if (channelsLast) real = ChannelsLast.Of(real);
+                    var condition = HostToDevice.Copy(tensor(batch.Labels, new long[] { phase.BatchSize, labels.Count }), device);
                     hooks?.BeforeStep?.Invoke(batch.Step, real);
                     using var generator = new Generator((ulong)SeedDerivation.Derive(seed, $"gan/step/{batch.Step}"));
                     var draws = GanStep.Draw(generator, phase.BatchSize, networks.LatentSize, device, dtype);

@@ -25,4 +25,11 @@ public sealed record TrainerHooks
 {
     /// <summary>Called with (step, real batch) before each step; may modify the batch in place.</summary>
     public Action<long, Tensor>? BeforeStep { get; init; }
+
+    /// <summary>
+    /// Lays networks, optimizer states and batches out channels-last on the CPU too when the config asks for it (normally
+    /// a CUDA-only layout), so tests on the CPU run the code paths a CUDA run takes: snapshots, resume and rollback of
+    /// NHWC-strided weights.
+    /// </summary>
+    public bool ChannelsLastOnCpu { get; init; }
 }

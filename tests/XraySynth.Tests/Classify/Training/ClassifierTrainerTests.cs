@@ -23,8 +23,9 @@ public sealed class ClassifierTrainerTests
     static Dataset Phantom(string folder) =>
         PhantomGenerator.Generate(new PhantomConfig { Count = 80, Size = 32, Seed = 2 }, folder, "test", force: false, NullReporter.Instance);
 
-    static ClassifierTrainingResult Train(ClassifierConfig config, string? resume = null, CancellationToken cancel = default, long seed = 5, IReporter? reporter = null) =>
-        ClassifierTrainer.Train(new ClassifierTrainingRequest(config, resume, "test"),
+    static ClassifierTrainingResult Train(ClassifierConfig config, string? resume = null, CancellationToken cancel = default, long seed = 5, IReporter? reporter = null,
+        bool channelsLastOnCpu = false) =>
+        ClassifierTrainer.Train(new ClassifierTrainingRequest(config, resume, "test", channelsLastOnCpu),
             TorchRuntime.Start(new TorchRuntimeOptions { Device = DeviceSpec.Cpu, Seed = seed }), reporter ?? NullReporter.Instance, cancel);
 
     /// <summary>Cancels when a detail message starts with a prefix (e.g. the end of epoch 1), like Ctrl-C at that moment.</summary>
@@ -57,6 +58,26 @@ public sealed class ClassifierTrainerTests
         Assert.Equal(4, log.Length);
         Assert.StartsWith("epoch,step,train_loss,val_mean_auroc", log[0]);
         Assert.Equal(File.ReadAllLines(Path.Combine(resumed.RunFolder, "log.csv")).Select(Strip), log.Select(Strip));
+    }
+
+    [Fact]
+    public void With_the_cuda_layout_channels_last_an_interrupted_run_resumes_exactly()
+    {
+        // CUDA runs lay the weights, AdamW moments and batches out NHWC (channels_last defaults to true); here on the CPU.
+        using var temp = new TempDirectory();
+        Phantom(temp.File("data"));
+        var config = Config(temp.File("data"), temp.File("a"), epochs: 2) with { ChannelsLast = true };
+        var straight = Train(config, channelsLastOnCpu: true);
+        using var cancel = new CancellationTokenSource();
+        var stopped = Train(config with { Out = temp.File("b") }, cancel: cancel.Token, reporter: new CancelOn("epoch 1:", cancel), channelsLastOnCpu: true);
+        Assert.Equal(1, stopped.State.Epoch);
+        var resumed = Train(config with { Out = temp.File("b") }, resume: stopped.RunFolder, seed: 77, channelsLastOnCpu: true);
+
+        Assert.Equal(straight.State, resumed.State);
+        Assert.True(File.ReadAllBytes(straight.BestModel).AsSpan().SequenceEqual(File.ReadAllBytes(resumed.BestModel)),
+            "the best channels-last model after a resume differs from the straight run's");
+        using var trained = TrainedClassifier.Load(straight.RunFolder, TorchSharp.torch.CPU);   // a dense model reads it
+        Assert.Equal(straight.State.BestEpoch, trained.Header.Epoch);
     }
 
     static string Strip(string line) => string.Join(',', line.Split(',').Where((_, i) => i != 5)); // drop img/s

@@ -20,8 +20,9 @@ public sealed class DetectorTrainerTests
     internal static Dataset Phantom(string folder, int count = 48) =>
         PhantomGenerator.Generate(new PhantomConfig { Count = count, Size = 64, Seed = 4, TrainFraction = 0.6, ValFraction = 0.2 }, folder, "test", force: false, NullReporter.Instance);
 
-    internal static DetectorTrainingResult Train(DetectorConfig config, string? resume = null, CancellationToken cancel = default, long seed = 5, IReporter? reporter = null) =>
-        DetectorTrainer.Train(new DetectorTrainingRequest(config, resume, "test"),
+    internal static DetectorTrainingResult Train(DetectorConfig config, string? resume = null, CancellationToken cancel = default, long seed = 5, IReporter? reporter = null,
+        bool channelsLastOnCpu = false) =>
+        DetectorTrainer.Train(new DetectorTrainingRequest(config, resume, "test", channelsLastOnCpu),
             TorchRuntime.Start(new TorchRuntimeOptions { Device = DeviceSpec.Cpu, Seed = seed }), reporter ?? NullReporter.Instance, cancel);
 
     sealed class CancelOn(string prefix, CancellationTokenSource source) : IReporter
@@ -54,6 +55,25 @@ public sealed class DetectorTrainerTests
         var info = DetectorRunInfo.Read(Path.Combine(straight.RunFolder, "run.json"));
         Assert.Equal(DetectionSamples.BoxedLabels(data), info.Classes);
         Assert.True(info.TrainBoxes > 0);
+    }
+
+    [Fact]
+    public void With_the_cuda_layout_channels_last_an_interrupted_run_resumes_exactly()
+    {
+        // CUDA runs lay the weights, AdamW moments and batches out NHWC (channels_last defaults to true); here on the CPU.
+        using var temp = new TempDirectory();
+        Phantom(temp.File("data"));
+        var config = Config(temp.File("data"), temp.File("a"), epochs: 2) with { ChannelsLast = true };
+        var straight = Train(config, channelsLastOnCpu: true);
+        using var cancel = new CancellationTokenSource();
+        var stopped = Train(config with { Out = temp.File("b") }, cancel: cancel.Token, reporter: new CancelOn("epoch 1:", cancel), channelsLastOnCpu: true);
+        Assert.Equal(1, stopped.State.Epoch);
+        var resumed = Train(config with { Out = temp.File("b") }, resume: stopped.RunFolder, seed: 77, channelsLastOnCpu: true);
+
+        Assert.Equal(straight.State.Step, resumed.State.Step);
+        Assert.Equal(straight.State.BestMap, resumed.State.BestMap);
+        Assert.True(File.ReadAllBytes(straight.BestModel).AsSpan().SequenceEqual(File.ReadAllBytes(resumed.BestModel)),
+            "the best channels-last model after a resume differs from the straight run's");
     }
 
     [Fact]

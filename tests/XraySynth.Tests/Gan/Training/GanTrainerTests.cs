@@ -77,6 +77,36 @@ public sealed class GanTrainerTests
     }
 
     [Fact]
+    public void With_the_cuda_layout_channels_last_snapshots_resume_bit_for_bit_and_a_nan_rolls_back()
+    {
+        // CUDA runs lay weights, Adam moments and batches out NHWC; ChannelsLastOnCpu runs those paths here.
+        using var temp = new TempDirectory();
+        TinyGanSetup.Phantom(temp.File("data"));
+        var nhwc = new TrainerHooks { ChannelsLastOnCpu = true };
+        GanConfig Config(string output, double kimg) => TinyGanSetup.Config(temp.File("data"), temp.File(output), kimg) with { ChannelsLast = true };
+        var straight = TinyGanSetup.Train(Config("a", 0.096), hooks: nhwc);
+        var first = TinyGanSetup.Train(Config("b", 0.048), hooks: nhwc);
+        var resumed = TinyGanSetup.Train(Config("b", 0.096), resume: first.RunFolder, hooks: nhwc, seed: 999);
+        Assert.Equal(straight.State, resumed.State);
+        Assert.True(File.ReadAllBytes(straight.LastSnapshot).AsSpan().SequenceEqual(File.ReadAllBytes(resumed.LastSnapshot)),
+            "the final channels-last snapshots differ");
+        // The layout changes strides, not arithmetic: the first logged losses equal a dense run's to rounding (later ones drift
+        // apart, as any two GAN runs whose summation orders differ do).
+        var dense = TinyGanSetup.Train(TinyGanSetup.Config(temp.File("data"), temp.File("c"), kimg: 0.096));
+        double[] Losses(GanTrainingResult run) => File.ReadLines(Path.Combine(run.RunFolder, "log.csv")).Skip(1).First().Split(',')[6..9]
+            .Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        foreach (var (a, b) in Losses(straight).Zip(Losses(dense))) Assert.Equal(b, a, 1e-3 * Math.Max(1, Math.Abs(b)));
+
+        // Rollback: the snapshot is loaded into the live networks in place, so their optimizers keep working.
+        bool poisoned = false;
+        var poison = nhwc with { BeforeStep = (step, real) => { if (step == 8 && !poisoned) { poisoned = true; real.fill_(float.NaN); } } };
+        var rolled = TinyGanSetup.Train(Config("d", 0.096), hooks: poison);
+        Assert.True(poisoned);
+        Assert.Equal(1, rolled.State.Rollbacks);
+        Assert.Equal(12, rolled.State.Step);
+    }
+
+    [Fact]
     public void Persistent_divergence_gives_up_with_a_clear_message_after_the_allowed_rollbacks()
     {
         using var temp = new TempDirectory();

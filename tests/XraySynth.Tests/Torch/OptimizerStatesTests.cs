@@ -1,0 +1,85 @@
+using TorchSharp.Modules;
+using XraySynth.Tests.TestSupport;
+using XraySynth.Torch;
+using static TorchSharp.torch;
+
+namespace XraySynth.Tests.Torch;
+
+[Collection(XraySynth.Tests.TestSupport.GlobalRandomCollection.Name)]
+public sealed class OptimizerStatesTests
+{
+    /// <summary>Same shape and exactly the same values.</summary>
+    static bool Same(Tensor a, Tensor b)
+    {
+        if (!a.shape.SequenceEqual(b.shape)) return false;
+        using var equal = a.eq(b).all();
+        return equal.item<bool>();
+    }
+
+    static nn.Module<Tensor, Tensor> Net(bool channelsLast)
+    {
+        random.manual_seed(7);
+        var net = nn.Sequential(nn.Conv2d(3, 4, 3, padding: 1), nn.ReLU(), nn.Conv2d(4, 2, 3));
+        if (channelsLast) ChannelsLast.Apply(net);
+        return net;
+    }
+
+    static void Step(nn.Module<Tensor, Tensor> net, OptimizerHelper optimizer, long seed)
+    {
+        using var scope = NewDisposeScope();
+        random.manual_seed(seed);
+        var x = randn(2, 3, 6, 6);
+        optimizer.zero_grad();
+        net.forward(x).square().mean().backward();
+        optimizer.step();
+    }
+
+    static byte[] Saved(OptimizerHelper optimizer)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) OptimizerStates.Save(optimizer, writer);
+        return stream.ToArray();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Adam_and_AdamW_states_of_channels_last_parameters_save_load_and_continue_exactly(bool decoupled)
+    {
+        _ = TorchFixture.Cpu;
+        using var net = Net(channelsLast: true);
+        using OptimizerHelper optimizer = decoupled ? optim.AdamW(net.parameters(), 0.01) : optim.Adam(net.parameters(), 0.01);
+        Step(net, optimizer, 1);
+        Step(net, optimizer, 2);
+        Assert.Contains(OptimizerStates.Tensors(optimizer), t => ChannelsLast.Is(t) && !t.is_contiguous());
+        byte[] bytes = Saved(optimizer);
+
+        // A resume: the same weights in a new NHWC module with a new optimizer, then its state.
+        using var copy = Net(channelsLast: true);
+        using (no_grad()) foreach (var (a, b) in copy.parameters().Zip(net.parameters())) a.copy_(b);
+        using OptimizerHelper resumed = decoupled ? optim.AdamW(copy.parameters(), 0.01) : optim.Adam(copy.parameters(), 0.01);
+        using (var reader = new BinaryReader(new MemoryStream(bytes))) OptimizerStates.Load(resumed, reader);
+
+        foreach (var (a, b) in OptimizerStates.Tensors(resumed).Zip(OptimizerStates.Tensors(optimizer)))
+        {
+            Assert.True(Same(a, b));
+            Assert.Equal(ChannelsLast.Is(b), ChannelsLast.Is(a));
+        }
+        Assert.Equal(bytes, Saved(resumed));
+        Step(net, optimizer, 3);
+        Step(copy, resumed, 3);
+        foreach (var (a, b) in copy.parameters().Zip(net.parameters())) Assert.True(Same(a, b), "a step after the reload differs");
+    }
+
+    [Fact]
+    public void Dense_state_is_written_as_TorchSharp_writes_it()
+    {
+        _ = TorchFixture.Cpu;
+        using var net = Net(channelsLast: false);
+        using var optimizer = optim.Adam(net.parameters(), 0.01);
+        Step(net, optimizer, 1);
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) optimizer.save_state_dict(writer);
+        Assert.Equal(stream.ToArray(), Saved(optimizer));
+    }
+}

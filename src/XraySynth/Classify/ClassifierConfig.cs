@@ -89,6 +89,9 @@ public sealed record ClassifierConfig : IValidatedConfig
     [ConfigRange(1, 64)]
     public int Workers { get; init; } = 2;
 
+    [Description("AdamW with multi-tensor (_foreach) kernels: a few launches a step for all weights instead of ~10 per weight tensor; the same arithmetic (bit for bit on the CPU).")]
+    public bool ForeachAdam { get; init; } = true;
+
     [Description("CUDA only: channels-last layout for weights and batches.")]
     public bool ChannelsLast { get; init; } = true;
 

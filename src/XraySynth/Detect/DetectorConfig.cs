@@ -90,6 +90,9 @@ public sealed record DetectorConfig : IValidatedConfig
     [ConfigRange(1, 10_000)]
     public int Patience { get; init; } = 8;
 
+    [Description("AdamW with multi-tensor (_foreach) kernels: a few launches a step for all weights instead of ~10 per weight tensor; the same arithmetic (bit for bit on the CPU).")]
+    public bool ForeachAdam { get; init; } = true;
+
     [Description("CUDA only: channels-last layout for weights and batches.")]
     public bool ChannelsLast { get; init; } = true;
 

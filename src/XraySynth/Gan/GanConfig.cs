@@ -117,6 +117,9 @@ public sealed record GanConfig : IValidatedConfig
     [Description("CUDA only: channels-last memory layout for weights and batches.")]
     public bool ChannelsLast { get; init; }
 
+    [Description("Adam with multi-tensor (_foreach) kernels: a few launches a step for all weights instead of ~10 per weight tensor; the same arithmetic (bit for bit on the CPU).")]
+    public bool ForeachAdam { get; init; } = true;
+
     [Description("Batches prepared ahead on a background thread.")]
     [ConfigRange(0, 64)]
     public int Prefetch { get; init; } = 4;

@@ -10,7 +10,8 @@ namespace XraySynth.Torch;
 /// them). The arithmetic is TorchSharp's Adam (or, with a weight decay, TorchSharp's AdamW: decoupled decay
 /// <c>p ← p·(1 − lr·wd)</c> before the update) without amsgrad or maximize, op for op, so on the CPU the parameters
 /// match it bit for bit. Like it, parameters without a gradient are skipped and each parameter
-/// counts its own steps. It keeps no savable state: for benchmarks, not (yet) for resumable training.
+/// counts its own steps. Its state (steps and moments per parameter) is saved and loaded with <see cref="SaveState"/> and
+/// <see cref="LoadState"/> (dense, any device and layout), so training with it resumes exactly.
 /// </summary>
 public sealed class ForeachAdam : OptimizerHelper
 {
@@ -124,6 +125,51 @@ public sealed class ForeachAdam : OptimizerHelper
                 b1, b2, epsilon, sqrtBias2, stepSize);
         }
         return null!;
+    }
+
+    const string StateMarker = "XraySynth.ForeachAdam/1";
+
+    /// <summary>The moment tensors (first, then second moment per parameter that has taken a step).</summary>
+    public IEnumerable<Tensor> Moments() => firstMoments.Concat(secondMoments).OfType<Tensor>();
+
+    /// <summary>Writes the state: per parameter its step count and, once it has stepped, both moments.</summary>
+    public void SaveState(BinaryWriter writer)
+    {
+        writer.Write(StateMarker);
+        TensorRecords.Encode(writer, managed.Length);
+        for (int i = 0; i < managed.Length; i++)
+        {
+            writer.Write(steps[i]);
+            writer.Write(firstMoments[i] is not null);
+            if (firstMoments[i] is null) continue;
+            TensorRecords.Write(writer, firstMoments[i]!);
+            TensorRecords.Write(writer, secondMoments[i]!);
+        }
+    }
+
+    /// <summary>Reads a state written by <see cref="SaveState"/> for the same parameters (moments take each parameter's layout).</summary>
+    /// <exception cref="InvalidDataException">Not a ForeachAdam state.</exception>
+    /// <exception cref="ArgumentException">Another number of parameters, or moments of another shape.</exception>
+    public void LoadState(BinaryReader reader)
+    {
+        string marker = reader.ReadString();
+        if (marker != StateMarker) throw new InvalidDataException($"expected the state of a multi-tensor Adam ({StateMarker}), found '{marker}'");
+        long count = TensorRecords.Decode(reader);
+        if (count != managed.Length) throw new ArgumentException($"the optimizer state holds {count} parameters, this optimizer has {managed.Length}");
+        using var noGrad = no_grad();
+        for (int i = 0; i < managed.Length; i++)
+        {
+            steps[i] = reader.ReadInt64();
+            bool stepped = reader.ReadBoolean();
+            firstMoments[i]?.Dispose();
+            secondMoments[i]?.Dispose();
+            firstMoments[i] = secondMoments[i] = null;
+            if (!stepped) continue;
+            firstMoments[i] = zeros_like(managed[i]).DetachFromDisposeScope();
+            secondMoments[i] = zeros_like(managed[i]).DetachFromDisposeScope();
+            TensorRecords.ReadInto(reader, firstMoments[i]!, $"first moment of parameter {i}");
+            TensorRecords.ReadInto(reader, secondMoments[i]!, $"second moment of parameter {i}");
+        }
     }
 
     /// <inheritdoc />

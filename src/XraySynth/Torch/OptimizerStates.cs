@@ -8,12 +8,14 @@ namespace XraySynth.Torch;
 /// memory layout: Adam's and AdamW's moments are made like their parameters (<c>zeros_like</c>), so after
 /// <see cref="ChannelsLast.Apply"/> they are NHWC-strided, which TorchSharp's tensor reader and writer refuse. They are
 /// made dense for the read or write and laid out NHWC again after it (same tensors, so the optimizer is unaffected).
+/// <see cref="ForeachAdam"/> writes its own state the same way.
 /// </summary>
 public static class OptimizerStates
 {
     /// <summary>Writes <paramref name="optimizer"/>'s state.</summary>
     public static void Save(OptimizerHelper optimizer, BinaryWriter writer)
     {
+        if (optimizer is ForeachAdam foreachAdam) { foreachAdam.SaveState(writer); return; }
         using var dense = ChannelsLast.DenseWhile(Tensors(optimizer));
         optimizer.save_state_dict(writer);
     }
@@ -23,13 +25,19 @@ public static class OptimizerStates
     /// <exception cref="ArgumentException">Another number of parameter groups or parameters, or a tensor of another shape.</exception>
     public static void Load(OptimizerHelper optimizer, BinaryReader reader)
     {
+        if (optimizer is ForeachAdam foreachAdam) { foreachAdam.LoadState(reader); return; }
         using var dense = ChannelsLast.DenseWhile(Tensors(optimizer));
         optimizer.load_state_dict(reader);
     }
 
-    /// <summary>The state tensors of <paramref name="optimizer"/> (Adam's and AdamW's moments; none for other kinds).</summary>
+    /// <summary>The state tensors of <paramref name="optimizer"/> (the moments of Adam, AdamW and ForeachAdam; none for other kinds).</summary>
     public static IEnumerable<Tensor> Tensors(OptimizerHelper optimizer)
     {
+        if (optimizer is ForeachAdam foreachAdam)
+        {
+            foreach (var t in foreachAdam.Moments()) yield return t;
+            yield break;
+        }
         foreach (var state in optimizer.state_dict().State)
         {
             var (a, b, c) = state switch

@@ -102,7 +102,7 @@ public sealed class ModuleWeightsTests
         random.manual_seed(1);
         using var wider = nn.Sequential(nn.Conv2d(3, 5, 3, padding: 1), nn.BatchNorm2d(5), nn.ReLU(), nn.Conv2d(5, 2, 1), nn.Flatten(), nn.Linear(2 * 5 * 5, 3));
         var shape = Assert.Throws<ArgumentException>(() => LoadFrom(bytes, r => ModuleWeights.Load(wider, r)));
-        Assert.Contains("'0.weight' has shape [4, 3, 3, 3] in the weights, [5, 3, 3, 3] in the model", shape.Message);
+        Assert.Contains("'0.weight' has shape [4, 3, 3, 3] in the file, [5, 3, 3, 3] in the model", shape.Message);
 
         using var smaller = nn.Sequential(nn.Conv2d(3, 4, 3, padding: 1));
         var count = Assert.Throws<ArgumentException>(() => LoadFrom(bytes, r => ModuleWeights.Load(smaller, r)));
@@ -121,9 +121,9 @@ public sealed class ModuleWeightsTests
     [InlineData(long.MaxValue)]
     public void Numbers_round_trip_through_LEB128(long value)
     {
-        byte[] bytes = Bytes(w => ModuleWeights.Encode(w, value));
+        byte[] bytes = Bytes(w => TensorRecords.Encode(w, value));
         Assert.Equal(Math.Max(1, (64 - long.LeadingZeroCount(value) + 6) / 7), bytes.Length);
         using var reader = new BinaryReader(new MemoryStream(bytes));
-        Assert.Equal(value, ModuleWeights.Decode(reader));
+        Assert.Equal(value, TensorRecords.Decode(reader));
     }
 }

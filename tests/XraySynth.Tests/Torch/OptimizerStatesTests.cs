@@ -41,14 +41,22 @@ public sealed class OptimizerStatesTests
         return stream.ToArray();
     }
 
+    static OptimizerHelper Make(string kind, IEnumerable<Parameter> parameters) => kind switch
+    {
+        "adam" => optim.Adam(parameters, 0.01),
+        "adamw" => optim.AdamW(parameters, 0.01),
+        _ => new ForeachAdam(parameters, 0.01, weightDecay: 0.01),
+    };
+
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Adam_and_AdamW_states_of_channels_last_parameters_save_load_and_continue_exactly(bool decoupled)
+    [InlineData("adam")]
+    [InlineData("adamw")]
+    [InlineData("foreach")]
+    public void States_of_channels_last_parameters_save_load_and_continue_exactly(string kind)
     {
         _ = TorchFixture.Cpu;
         using var net = Net(channelsLast: true);
-        using OptimizerHelper optimizer = decoupled ? optim.AdamW(net.parameters(), 0.01) : optim.Adam(net.parameters(), 0.01);
+        using var optimizer = Make(kind, net.parameters());
         Step(net, optimizer, 1);
         Step(net, optimizer, 2);
         Assert.Contains(OptimizerStates.Tensors(optimizer), t => ChannelsLast.Is(t) && !t.is_contiguous());
@@ -57,7 +65,7 @@ public sealed class OptimizerStatesTests
         // A resume: the same weights in a new NHWC module with a new optimizer, then its state.
         using var copy = Net(channelsLast: true);
         using (no_grad()) foreach (var (a, b) in copy.parameters().Zip(net.parameters())) a.copy_(b);
-        using OptimizerHelper resumed = decoupled ? optim.AdamW(copy.parameters(), 0.01) : optim.Adam(copy.parameters(), 0.01);
+        using var resumed = Make(kind, copy.parameters());
         using (var reader = new BinaryReader(new MemoryStream(bytes))) OptimizerStates.Load(resumed, reader);
 
         foreach (var (a, b) in OptimizerStates.Tensors(resumed).Zip(OptimizerStates.Tensors(optimizer)))
@@ -69,6 +77,24 @@ public sealed class OptimizerStatesTests
         Step(net, optimizer, 3);
         Step(copy, resumed, 3);
         foreach (var (a, b) in copy.parameters().Zip(net.parameters())) Assert.True(Same(a, b), "a step after the reload differs");
+    }
+
+    [Fact]
+    public void A_state_of_another_kind_or_size_is_refused()
+    {
+        _ = TorchFixture.Cpu;
+        using var net = Net(channelsLast: false);
+        using var adam = optim.Adam(net.parameters(), 0.01);
+        Step(net, adam, 1);
+        byte[] bytes = Saved(adam);
+        using var foreachAdam = new ForeachAdam(net.parameters(), 0.01);
+        using (var reader = new BinaryReader(new MemoryStream(bytes)))
+            Assert.Contains("expected the state of a multi-tensor Adam", Assert.Throws<InvalidDataException>(() => OptimizerStates.Load(foreachAdam, reader)).Message);
+        Step(net, foreachAdam, 1);
+        byte[] foreachBytes = Saved(foreachAdam);
+        using var fewer = new ForeachAdam(net.parameters().Take(2), 0.01);
+        using (var reader = new BinaryReader(new MemoryStream(foreachBytes)))
+            Assert.Contains("holds 4 parameters, this optimizer has 2", Assert.Throws<ArgumentException>(() => OptimizerStates.Load(fewer, reader)).Message);
     }
 
     [Fact]

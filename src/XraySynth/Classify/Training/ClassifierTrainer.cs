@@ -70,7 +70,9 @@ public static class ClassifierTrainer
         {
             model.to(device);
             if (channelsLast) ChannelsLast.Apply(model);
-            return optim.AdamW(model.parameters(), config.LearningRate, 0.9, 0.999, 1e-8, config.WeightDecay);
+            return config.ForeachAdam
+                ? new ForeachAdam(model.parameters(), config.LearningRate, 0.9, 0.999, 1e-8, config.WeightDecay)
+                : optim.AdamW(model.parameters(), config.LearningRate, 0.9, 0.999, 1e-8, config.WeightDecay);
         }
         OptimizerHelper optimizer;
         ClassifierState state;

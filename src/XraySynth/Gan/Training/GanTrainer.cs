@@ -67,8 +67,10 @@ public static class GanTrainer
             networks.To(device);
             if (channelsLast)
                 foreach (var module in new[] { networks.Generator, networks.Discriminator, networks.Average }) ChannelsLast.Apply(module);
-            return (optim.Adam(networks.Generator.parameters(), config.LearningRate, config.Beta1, config.Beta2),
-                    optim.Adam(networks.Discriminator.parameters(), config.LearningRate, config.Beta1, config.Beta2));
+            OptimizerHelper Adam(nn.Module module) => config.ForeachAdam
+                ? new ForeachAdam(module.parameters(), config.LearningRate, config.Beta1, config.Beta2)
+                : optim.Adam(module.parameters(), config.LearningRate, config.Beta1, config.Beta2);
+            return (Adam(networks.Generator), Adam(networks.Discriminator));
         }
         OptimizerHelper gOptimizer, dOptimizer;
         TrainingState state;

@@ -24,6 +24,7 @@
 #                on fp32 master weights, as the trainer's bf16: true; PyTorch: autocast); cl = fp32 with
 #                channels-last + multi-tensor AdamW   [fp32 fast]
 #   THREADS      CPU threads for both          [unset; CPU: 1 (2 threads on a shared 2-core VM thrash)]
+#   DEADLINE     epoch seconds by which every run must have ended (later runs are skipped, the table still printed)
 #   XRAYSYNTH_FLAGS  extra flags for xraysynth only, e.g. --deterministic      TIMEOUT  seconds per run [300]
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -64,31 +65,41 @@ jsonl=$work/classifier-benchmark.jsonl
 log=$work/classifier-benchmark.log
 : > "$jsonl"; : > "$log"
 
-run() {  # run LABEL COMMAND...: append the command's JSON line to $jsonl (failures go to the log)
+run() {  # run LABEL COMMAND...: append the command's JSON line to $jsonl (failures and skips go to the log)
   local label=$1; shift
+  local t=$TIMEOUT
+  if [ -n "${DEADLINE:-}" ]; then
+    local rest=$(( DEADLINE - $(date +%s) ))
+    if [ "$rest" -lt 15 ]; then echo "== $label: skipped ($rest s to the deadline)" >> "$log"; echo "classifier-benchmark: $label skipped (deadline)" >&2; return; fi
+    [ "$rest" -lt "$t" ] && t=$rest
+  fi
   echo "== $label: $*" >> "$log"
   local out
-  out=$(timeout "$TIMEOUT" "$@" 2>>"$log")
+  # --foreground: a kill of this script's own timeout must not leave the run going (it would share the device)
+  out=$(timeout --foreground "$t" "$@" 2>>"$log")
   local rc=$?
   local line
   line=$(printf '%s\n' "$out" | grep '^{' | tail -1)
-  if [ $rc -ne 0 ] || [ -z "$line" ]; then
+  if [ -z "$line" ]; then
     echo "classifier-benchmark: $label failed (exit $rc); see $log" >&2
     printf '%s\n' "$out" >> "$log"
     return
   fi
+  # a result printed before a failing exit (e.g. a crash while unloading CUDA) is kept, and the exit logged
+  [ $rc -eq 0 ] || echo "classifier-benchmark: $label exited $rc after printing its result; see $log" | tee -a "$log" >&2
   echo "$line" >> "$jsonl"
   echo "$label: $(printf '%s' "$line" | "$PYTHON" -c 'import json,sys; r=json.load(sys.stdin); print("%.1f img/s, %.2f ms/step" % (r["img_per_s"], r["ms_per_step"]))')" >&2
 }
 
 load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
 start=$(date +%s)
+# Modes outermost: under a DEADLINE, every model and batch gets its first mode before any gets its second.
+for mode in $MODES; do
 for model in $MODELS; do
   for size in $SIZES; do
     for batch in $BATCHES; do
       common=(--arch "$model" --size "$size" --batch "$batch" --steps "$STEPS" --warmup "$WARMUP" --repeats "$REPEATS" --device "$DEVICE")
       [ -n "$THREADS" ] && common+=(--threads "$THREADS")
-      for mode in $MODES; do
         case $mode in
           fp32) xs=(); py=() ;;
           fast) xs=(--bf16 --channels-last --foreach-adam); py=(--bf16 --channels-last --foreach) ;;
@@ -98,9 +109,9 @@ for model in $MODELS; do
         # shellcheck disable=SC2086  # XRAYSYNTH and XRAYSYNTH_FLAGS are word lists on purpose
         run "xraysynth $model $size/$batch $mode" $XRAYSYNTH bench classify "${common[@]}" "${xs[@]}" $XRAYSYNTH_FLAGS
         run "pytorch $model $size/$batch $mode" "$PYTHON" bench/reference/classifier.py "${common[@]}" "${py[@]}"
-      done
     done
   done
+done
 done
 elapsed=$(( $(date +%s) - start ))
 load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")

@@ -47,6 +47,9 @@ if [ "$NIH" = 1 ]; then
   cp "$cached" .device/nih128.tar.xz
 fi
 
+# .git does not travel: device-checks.sh reports the commit from here (+dirty when the working tree had changes)
+{ git rev-parse --short HEAD; git diff --quiet HEAD -- src bench configs || echo "+dirty"; } | paste -sd '' > .device/commit.txt
+
 size=$(du -sm .device | cut -f1)
 tree=$(git ls-files -z | xargs -0 du -cm 2>/dev/null | tail -1 | cut -f1)
 echo "device-pack: .device is ${size} MiB, tracked files ${tree} MiB (limit 64 together)" >&2

@@ -19,10 +19,12 @@
 #   BATCHES      resolution:batch pairs        [64:64 128:32 256:16; CPU: 8:4 16:4 32:4]
 #   STEPS WARMUP REPEATS                       [50 10 3; CPU: 3 1 1]   (median of REPEATS windows of STEPS steps)
 #   MODES        fp32 = defaults (XraySynth: TorchSharp Adam; PyTorch: foreach Adam, its default on CUDA);
-#                fast = channels-last + multi-tensor Adam, and bf16 for pggan (XraySynth: manual bf16 on fp32
-#                masters; PyTorch: autocast); host = fp32 with the trainer's host-side latent draws
-#                (xraysynth --host-draws; compared with PyTorch's fp32 run)   [fp32 fast]
+#                fast = channels-last + multi-tensor Adam, and bf16 for pggan (both: bf16 activations, fp32 master
+#                weights cast per layer by hand; no autocast, which on CUDA keeps pixel norm onwards in fp32);
+#                host = fp32 with the trainer's host-side latent draws (xraysynth --host-draws; compared with
+#                PyTorch's fp32 run)   [fp32 fast]
 #   THREADS      CPU threads for both          [unset; CPU: 1 (2 threads on a shared 2-core VM thrash)]
+#   DEADLINE     epoch seconds by which every run must have ended (later runs are skipped, the table still printed)
 #   XRAYSYNTH_FLAGS  extra flags for xraysynth only, e.g. --host-draws     TIMEOUT  seconds per run [300]
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -72,46 +74,56 @@ batch_for() {  # batch size for a resolution from BATCHES
   echo "gan-benchmark: no batch for resolution $1 in BATCHES='$BATCHES'" >&2; return 1
 }
 
-run() {  # run LABEL COMMAND...: append the command's JSON line (or a failure record) to $jsonl
+run() {  # run LABEL COMMAND...: append the command's JSON line to $jsonl (failures and skips go to the log)
   local label=$1; shift
+  local t=$TIMEOUT
+  if [ -n "${DEADLINE:-}" ]; then
+    local rest=$(( DEADLINE - $(date +%s) ))
+    if [ "$rest" -lt 15 ]; then echo "== $label: skipped ($rest s to the deadline)" >> "$log"; echo "gan-benchmark: $label skipped (deadline)" >&2; return; fi
+    [ "$rest" -lt "$t" ] && t=$rest
+  fi
   echo "== $label: $*" >> "$log"
   local out
-  out=$(timeout "$TIMEOUT" "$@" 2>>"$log")
+  # --foreground: a kill of this script's own timeout must not leave the run going (it would share the device)
+  out=$(timeout --foreground "$t" "$@" 2>>"$log")
   local rc=$?
   local line
   line=$(printf '%s\n' "$out" | grep '^{' | tail -1)
-  if [ $rc -ne 0 ] || [ -z "$line" ]; then
+  if [ -z "$line" ]; then
     echo "gan-benchmark: $label failed (exit $rc); see $log" >&2
     printf '%s\n' "$out" >> "$log"
     return
   fi
+  # a result printed before a failing exit (e.g. a crash while unloading CUDA) is kept, and the exit logged
+  [ $rc -eq 0 ] || echo "gan-benchmark: $label exited $rc after printing its result; see $log" | tee -a "$log" >&2
   echo "$line" >> "$jsonl"
   echo "$label: $(printf '%s' "$line" | "$PYTHON" -c 'import json,sys; r=json.load(sys.stdin); print("%.1f img/s, %.2f ms/step" % (r["img_per_s"], r["ms_per_step"]))')" >&2
 }
 
 start=$(date +%s)
+# Modes outermost: under a DEADLINE, every model and resolution gets its first mode before any gets its second.
+for mode in $MODES; do
 for model in $MODELS; do
   resolutions=$PGGAN_RESOLUTIONS; [ "$model" = dcgan ] && resolutions=$DCGAN_RESOLUTIONS
   for resolution in $resolutions; do
     batch=$(batch_for "$resolution") || exit 1
     common=(--resolution "$resolution" --batch "$batch" --steps "$STEPS" --warmup "$WARMUP" --repeats "$REPEATS" --device "$DEVICE")
     [ -n "$THREADS" ] && common+=(--threads "$THREADS")
-    for mode in $MODES; do
-      xs=(); py=()
-      case $mode in
-        fp32) ;;
-        fast)
-          xs=(--channels-last --foreach-adam); py=(--channels-last)
-          if [ "$model" = pggan ]; then xs+=(--bf16); py+=(--bf16); fi ;;
-        host) xs=(--host-draws) ;;
-        *) echo "gan-benchmark: unknown mode '$mode' (fp32, fast, host)" >&2; exit 1 ;;
-      esac
-      # shellcheck disable=SC2086  # XRAYSYNTH and XRAYSYNTH_FLAGS are word lists on purpose
-      run "xraysynth $model $resolution $mode" $XRAYSYNTH bench gan --model "$model" "${common[@]}" "${xs[@]}" $XRAYSYNTH_FLAGS
-      [ "$mode" = host ] && continue   # its PyTorch counterpart is the fp32 run
-      run "pytorch $model $resolution $mode" "$PYTHON" "bench/reference/$model.py" "${common[@]}" "${py[@]}"
-    done
+    xs=(); py=()
+    case $mode in
+      fp32) ;;
+      fast)
+        xs=(--channels-last --foreach-adam); py=(--channels-last)
+        if [ "$model" = pggan ]; then xs+=(--bf16); py+=(--bf16); fi ;;
+      host) xs=(--host-draws) ;;
+      *) echo "gan-benchmark: unknown mode '$mode' (fp32, fast, host)" >&2; exit 1 ;;
+    esac
+    # shellcheck disable=SC2086  # XRAYSYNTH and XRAYSYNTH_FLAGS are word lists on purpose
+    run "xraysynth $model $resolution $mode" $XRAYSYNTH bench gan --model "$model" "${common[@]}" "${xs[@]}" $XRAYSYNTH_FLAGS
+    [ "$mode" = host ] && continue   # its PyTorch counterpart is the fp32 run
+    run "pytorch $model $resolution $mode" "$PYTHON" "bench/reference/$model.py" "${common[@]}" "${py[@]}"
   done
+done
 done
 elapsed=$(( $(date +%s) - start ))
 

@@ -42,7 +42,7 @@ def parse_args(model, default_resolution):
     p.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     p.add_argument("--labels", type=int, default=14)
     p.add_argument("--channels-last", action="store_true", help="channels_last memory format for nets and batches")
-    p.add_argument("--bf16", action="store_true", help="torch.autocast to bfloat16 (fp32 master weights)")
+    p.add_argument("--bf16", action="store_true", help="bfloat16 activations on fp32 master weights (PGGAN: cast per layer by hand, as XraySynth; DCGAN, classifiers: torch.autocast)")
     p.add_argument("--foreach", dest="foreach", action="store_true", default=True, help="multi-tensor Adam (default)")
     p.add_argument("--no-foreach", dest="foreach", action="store_false", help="per-parameter Adam")
     p.add_argument("--seed", type=int, default=0)
@@ -77,7 +77,7 @@ def ema_beta(batch, half_life_kimg=10.0):
 def update_average(model, average, beta):
     """average <- p + beta * (average - p) for every parameter; buffers copied (same as XraySynth's MovingAverage)."""
     for p_avg, p in zip(average.parameters(), model.parameters()):
-        p_avg.copy_(p.lerp(p_avg, beta))
+        p_avg.lerp_(p, 1.0 - beta)                      # one in-place kernel per tensor, as XraySynth's MovingAverage
     for b_avg, b in zip(average.buffers(), model.buffers()):
         b_avg.copy_(b)
 
@@ -184,4 +184,4 @@ class LabelProjection(nn.Module):
         self.embedding = nn.Parameter(torch.randn(labels, dim) / math.sqrt(dim))
 
     def forward(self, y):
-        return y @ self.embedding
+        return y @ self.embedding.to(y.dtype)

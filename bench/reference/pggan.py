@@ -32,7 +32,8 @@ class EqualizedConv2d(nn.Module):
         self.padding = k // 2
 
     def forward(self, x):
-        return F.conv2d(x, self.weight * self.scale, self.bias, padding=self.padding)
+        # as XraySynth's EqualizedConv2d: the scaled fp32 weight cast to the input's dtype (manual bf16, no autocast)
+        return F.conv2d(x, (self.weight * self.scale).to(x.dtype), self.bias.to(x.dtype), padding=self.padding)
 
 
 class EqualizedLinear(nn.Module):
@@ -43,7 +44,7 @@ class EqualizedLinear(nn.Module):
         self.scale = gain / math.sqrt(n_in)
 
     def forward(self, x):
-        return F.linear(x, self.weight * self.scale, self.bias)
+        return F.linear(x, (self.weight * self.scale).to(x.dtype), self.bias.to(x.dtype))
 
 
 
@@ -98,7 +99,7 @@ class Generator(nn.Module):
 
     def forward(self, z, y, alpha=1.0):
         level = len(self.blocks)                                                # full resolution
-        e = self.labels(y)                                                      # [N, E]
+        e = self.labels(y.to(z.dtype))                                          # [N, E]
         h = self.input(torch.cat([pixel_norm(z), e], 1)).reshape(-1, self.arch.channels(4), 4, 4)
         h = pixel_norm(F.leaky_relu(h, 0.2))
         h = pixel_norm(F.leaky_relu(self.conv4(h), 0.2))                        # [N, C4, 4, 4]
@@ -151,7 +152,7 @@ class Discriminator(nn.Module):
         h = F.leaky_relu(self.conv4(h), 0.2).flatten(1)
         h = F.leaky_relu(self.dense(h), 0.2)                                    # [N, C4]
         score = self.output(h).squeeze(1)
-        projection = (self.labels(y) * h).sum(1)
+        projection = (self.labels(y.to(h.dtype)) * h).sum(1)
         return (score + projection).float()
 
 
@@ -188,7 +189,8 @@ def main():
     G_ema = copy.deepcopy(G).eval().requires_grad_(False)
     opt_g = torch.optim.Adam(G.parameters(), lr=0.001, betas=(0.0, 0.99), foreach=args.foreach)
     opt_d = torch.optim.Adam(D.parameters(), lr=0.001, betas=(0.0, 0.99), foreach=args.foreach)
-    batches = common.real_batches(args, device)
+    dtype = torch.bfloat16 if args.bf16 else torch.float32
+    batches = [(x.to(dtype), y) for x, y in common.real_batches(args, device)]   # bf16 batches, as XraySynth
     beta = common.ema_beta(args.batch)
     n, z_dim = args.batch, arch.latent
     last = {}
@@ -197,19 +199,19 @@ def main():
         real, y = batches[i % len(batches)]
         # D: WGAN-GP critic loss with epsilon drift.
         opt_d.zero_grad(set_to_none=True)
-        with torch.no_grad(), common.autocast(args, device):
-            fake = G(torch.randn(n, z_dim, device=device), y)
-        with common.autocast(args, device):
-            real_scores = D(real, y)
-            fake_scores = D(fake, y)
-            penalty = gradient_penalty(D, real, fake, y, torch.rand(n, device=device))
+        # bf16: activations in bfloat16 on fp32 master weights cast per layer, by hand as XraySynth does (no autocast,
+        # which would keep pixel_norm's square/rsqrt and everything after it in fp32 on CUDA)
+        with torch.no_grad():
+            fake = G(torch.randn(n, z_dim, device=device, dtype=dtype), y)
+        real_scores = D(real, y)
+        fake_scores = D(fake, y)
+        penalty = gradient_penalty(D, real, fake, y, torch.rand(n, device=device))
         loss_d = fake_scores.mean() - real_scores.mean() + 10.0 * penalty + 0.001 * real_scores.square().mean()
         loss_d.backward()
         opt_d.step()
         # G: fool the updated critic.
         opt_g.zero_grad(set_to_none=True)
-        with common.autocast(args, device):
-            loss_g = -D(G(torch.randn(n, z_dim, device=device), y), y).mean()
+        loss_g = -D(G(torch.randn(n, z_dim, device=device, dtype=dtype), y), y).mean()
         loss_g.backward()
         opt_g.step()
         common.update_average(G, G_ema, beta)

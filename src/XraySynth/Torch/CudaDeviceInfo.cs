@@ -20,8 +20,10 @@ public sealed record CudaDeviceInfo(int Index, string Name, long TotalBytes, lon
 
     static unsafe CudaDeviceInfo? FromCudaRuntime(int index)
     {
+        // The CUDA runtime libtorch already mapped (a PyTorch wheel's nvidia/cuda_runtime/lib/libcudart.so.12, say)
+        // first, so that a second runtime of another version is never loaded beside it.
         IntPtr library = IntPtr.Zero;
-        foreach (string name in CudaRuntimeNames)
+        foreach (string name in LoadedCudaRuntimes().Concat(CudaRuntimeNames))
             if (NativeLibrary.TryLoad(name, out library)) break;
         if (library == IntPtr.Zero) return null;
         try
@@ -31,9 +33,14 @@ public sealed record CudaDeviceInfo(int Index, string Name, long TotalBytes, lon
                 return null;
             IntPtr getProperties = NativeLibrary.TryGetExport(library, "cudaGetDeviceProperties_v2", out IntPtr v2) ? v2
                 : NativeLibrary.TryGetExport(library, "cudaGetDeviceProperties", out IntPtr v1) ? v1 : IntPtr.Zero;
+            // cudaMemGetInfo reports the calling thread's current device: switch to the one asked for, then back.
+            int previous = -1;
+            if (NativeLibrary.TryGetExport(library, "cudaGetDevice", out IntPtr getDevice)) ((delegate* unmanaged<int*, int>)getDevice)(&previous);
             if (((delegate* unmanaged<int, int>)setDevice)(index) != 0) return null;
             long free = 0, total = 0;
-            if (((delegate* unmanaged<long*, long*, int>)memGetInfo)(&free, &total) != 0) return null;
+            int status = ((delegate* unmanaged<long*, long*, int>)memGetInfo)(&free, &total);
+            if (previous >= 0 && previous != index) ((delegate* unmanaged<int, int>)setDevice)(previous);
+            if (status != 0) return null;
             string name = "unknown";
             if (getProperties != IntPtr.Zero)
             {
@@ -48,6 +55,18 @@ public sealed record CudaDeviceInfo(int Index, string Name, long TotalBytes, lon
         {
             return null;
         }
+    }
+
+    /// <summary>Full paths of the CUDA runtimes mapped into this process (libcudart.so*), from /proc/self/maps.</summary>
+    static IEnumerable<string> LoadedCudaRuntimes()
+    {
+        const string maps = "/proc/self/maps";
+        if (!File.Exists(maps)) return [];
+        return File.ReadLines(maps)
+            .Select(line => line.IndexOf('/') is var slash and >= 0 ? line[slash..] : "")
+            .Where(path => Path.GetFileName(path).StartsWith("libcudart.so", StringComparison.Ordinal))
+            .Distinct()
+            .ToList();
     }
 
     static CudaDeviceInfo? FromNvidiaSmi(int index)

@@ -59,7 +59,7 @@ x() { local t; t=$(left); [ "$t" -gt 5 ] || { say "(budget spent: skipped xraysy
 {
   echo "# XraySynth device checks"
   echo
-  echo "$(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(cat .device/commit.txt 2>/dev/null || git rev-parse --short HEAD 2>/dev/null || echo unknown), budget ${BUDGET} s"
+  echo "$(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git rev-parse --short HEAD 2>/dev/null || cat .device/commit.txt 2>/dev/null || echo unknown), budget ${BUDGET} s"
   command -v nvidia-smi >/dev/null && nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader | sed 's/^/GPU: /'
   python3 -c 'import torch; print("PyTorch", torch.__version__, "CUDA", torch.version.cuda, "cuDNN", torch.backends.cudnn.version())' 2>/dev/null
 } >> "$md"

@@ -127,10 +127,35 @@ public sealed class ForeachAdam : OptimizerHelper
         return null!;
     }
 
-    const string StateMarker = "XraySynth.ForeachAdam/1";
+    /// <summary>The first string of a state written by <see cref="SaveState"/> (TorchSharp's optimizers write their class name there).</summary>
+    public const string StateMarker = "XraySynth.ForeachAdam/1";
 
-    /// <summary>The moment tensors (first, then second moment per parameter that has taken a step).</summary>
-    public IEnumerable<Tensor> Moments() => firstMoments.Concat(secondMoments).OfType<Tensor>();
+    /// <summary>How many parameters it updates (the order of <c>parameters()</c>).</summary>
+    public int Count => managed.Length;
+
+    /// <summary>Parameter <paramref name="i"/>'s step count and moments (null until it has stepped).</summary>
+    public (long Step, Tensor? First, Tensor? Second) State(int i) => (steps[i], firstMoments[i], secondMoments[i]);
+
+    /// <summary>
+    /// Sets parameter <paramref name="i"/>'s step count and moments (copied; null moments or step 0: not stepped yet),
+    /// e.g. from another Adam implementation's state.
+    /// </summary>
+    public void SetState(int i, long step, Tensor? first, Tensor? second)
+    {
+        using var noGrad = no_grad();
+        firstMoments[i]?.Dispose();
+        secondMoments[i]?.Dispose();
+        firstMoments[i] = secondMoments[i] = null;
+        steps[i] = step;
+        if (step == 0 || first is null || second is null) return;
+        firstMoments[i] = zeros_like(managed[i]).DetachFromDisposeScope();
+        secondMoments[i] = zeros_like(managed[i]).DetachFromDisposeScope();
+        firstMoments[i]!.copy_(first);
+        secondMoments[i]!.copy_(second);
+    }
+
+    /// <summary>The moment tensors: per parameter that has taken a step its first, then its second moment (TorchSharp's order).</summary>
+    public IEnumerable<Tensor> Moments() => firstMoments.Zip(secondMoments).SelectMany(m => new[] { m.First, m.Second }).OfType<Tensor>();
 
     /// <summary>Writes the state: per parameter its step count and, once it has stepped, both moments.</summary>
     public void SaveState(BinaryWriter writer)

@@ -9,8 +9,11 @@ namespace XraySynth.Torch;
 /// </summary>
 public static class TensorRecords
 {
-    // TorchSharp copies tensor bytes through a buffer of this size (its default, 1 KiB, means a million calls for a 1 GB model).
+    // TorchSharp copies tensor bytes through a new buffer of this size per tensor (its default, 1 KiB, means a million
+    // calls for a 1 GB model); small tensors get one of their own size.
     const int CopyBuffer = 1 << 20;
+
+    static int BufferFor(Tensor t) => (int)Math.Clamp(t.NumberOfElements * t.ElementSize, 1, CopyBuffer);
 
     /// <summary>Writes <paramref name="value"/> (any device, any layout) from a dense CPU copy.</summary>
     public static void Write(BinaryWriter writer, Tensor value)
@@ -20,7 +23,7 @@ public static class TensorRecords
         foreach (long size in value.shape) Encode(writer, size);
         using var host = value.device_type == DeviceType.CPU ? value.alias() : value.cpu();
         using var dense = host.contiguous();
-        dense.WriteBytesToStream(writer.BaseStream, CopyBuffer);
+        dense.WriteBytesToStream(writer.BaseStream, BufferFor(dense));
     }
 
     /// <summary>
@@ -40,7 +43,7 @@ public static class TensorRecords
         if (!shape.SequenceEqual(target.shape))
             throw new ArgumentException($"'{name}' has shape [{string.Join(", ", shape)}] in the file, [{string.Join(", ", target.shape)}] in the model");
         using var buffer = empty(shape, dtype, CPU);
-        buffer.ReadBytesFromStream(reader.BaseStream, CopyBuffer);
+        buffer.ReadBytesFromStream(reader.BaseStream, BufferFor(buffer));
         using var noGrad = no_grad();
         target.copy_(buffer);
     }

@@ -79,16 +79,49 @@ public sealed class OptimizerStatesTests
         foreach (var (a, b) in copy.parameters().Zip(net.parameters())) Assert.True(Same(a, b), "a step after the reload differs");
     }
 
+    [Theory]
+    [InlineData("adam", "foreach-adam")]
+    [InlineData("foreach-adam", "adam")]
+    [InlineData("adamw", "foreach-adamw")]
+    [InlineData("foreach-adamw", "adamw")]
+    public void A_state_moves_between_TorchSharps_Adam_and_the_multi_tensor_Adam_and_continues_exactly(string from, string to)
+    {
+        // A run resumed after its foreach_adam setting changed, or from a snapshot written before ForeachAdam was the default.
+        _ = TorchFixture.Cpu;
+        OptimizerHelper Build(string kind, IEnumerable<Parameter> parameters) => kind switch
+        {
+            "adam" => optim.Adam(parameters, 0.01),
+            "adamw" => optim.AdamW(parameters, 0.01, weight_decay: 0.05),
+            "foreach-adam" => new ForeachAdam(parameters, 0.01),
+            _ => new ForeachAdam(parameters, 0.01, weightDecay: 0.05),
+        };
+        using var net = Net(channelsLast: true);
+        using var optimizer = Build(from, net.parameters());
+        Step(net, optimizer, 1);
+        Step(net, optimizer, 2);
+        byte[] bytes = Saved(optimizer);
+
+        using var copy = Net(channelsLast: true);
+        using (no_grad()) foreach (var (a, b) in copy.parameters().Zip(net.parameters())) a.copy_(b);
+        using var resumed = Build(to, copy.parameters());
+        using (var reader = new BinaryReader(new MemoryStream(bytes))) OptimizerStates.Load(resumed, reader);
+        foreach (var (a, b) in OptimizerStates.Tensors(resumed).Zip(OptimizerStates.Tensors(optimizer))) Assert.True(Same(a, b));
+
+        Step(net, optimizer, 3);
+        Step(copy, resumed, 3);
+        foreach (var (a, b) in copy.parameters().Zip(net.parameters())) Assert.True(Same(a, b), $"a step after moving {from} -> {to} differs");
+    }
+
     [Fact]
     public void A_state_of_another_kind_or_size_is_refused()
     {
         _ = TorchFixture.Cpu;
         using var net = Net(channelsLast: false);
-        using var adam = optim.Adam(net.parameters(), 0.01);
-        Step(net, adam, 1);
-        byte[] bytes = Saved(adam);
+        using var sgd = optim.SGD(net.parameters(), 0.01);
+        Step(net, sgd, 1);
+        byte[] sgdBytes = Saved(sgd);
         using var foreachAdam = new ForeachAdam(net.parameters(), 0.01);
-        using (var reader = new BinaryReader(new MemoryStream(bytes)))
+        using (var reader = new BinaryReader(new MemoryStream(sgdBytes)))
             Assert.Contains("expected the state of a multi-tensor Adam", Assert.Throws<InvalidDataException>(() => OptimizerStates.Load(foreachAdam, reader)).Message);
         Step(net, foreachAdam, 1);
         byte[] foreachBytes = Saved(foreachAdam);

@@ -77,6 +77,20 @@ public sealed class GanTrainerTests
     }
 
     [Fact]
+    public void A_run_resumes_after_its_optimizer_kind_changed_with_the_same_losses()
+    {
+        // Snapshots written with TorchSharp's Adam (foreach_adam: false, or before multi-tensor Adam was the default)
+        // continue with the multi-tensor Adam: same step counts and moments, so the same losses as a straight run.
+        using var temp = new TempDirectory();
+        TinyGanSetup.Phantom(temp.File("data"));
+        var straight = TinyGanSetup.Train(TinyGanSetup.Config(temp.File("data"), temp.File("a"), kimg: 0.096));
+        var first = TinyGanSetup.Train(TinyGanSetup.Config(temp.File("data"), temp.File("b"), kimg: 0.048) with { ForeachAdam = false });
+        var resumed = TinyGanSetup.Train(TinyGanSetup.Config(temp.File("data"), temp.File("b"), kimg: 0.096), resume: first.RunFolder);
+        Assert.Equal(straight.State, resumed.State);
+        Assert.Equal(File.ReadAllLines(Path.Combine(straight.RunFolder, "log.csv")).Select(Losses), File.ReadAllLines(Path.Combine(resumed.RunFolder, "log.csv")).Select(Losses));
+    }
+
+    [Fact]
     public void With_the_cuda_layout_channels_last_snapshots_resume_bit_for_bit_and_a_nan_rolls_back()
     {
         // CUDA runs lay weights, Adam moments and batches out NHWC; ChannelsLastOnCpu runs those paths here.

@@ -21,13 +21,19 @@ public static class QuickstartCommand
         compute.AddTo(command);
         CommandRunner.SetAction(command, console, global, context =>
         {
-            var config = context.Section<QuickstartConfig>(QuickstartConfig.Section);
-            if (context.Parse.GetValue(images) is { } n) config = config with { Images = n };
-            if (context.Parse.GetValue(compute.Seed) is { } s) config = config with { Seed = s };
-            if (context.Parse.GetValue(output) is { } o)
-                config = config with { DataFolder = Path.Combine(o, "phantom"), RunsFolder = Path.Combine(o, "runs"), ReportFolder = Path.Combine(o, "report") };
-            if (context.Parse.GetValue(data) is { } d) config = config with { DataFolder = d };
-            if (context.Parse.GetValue(reports) is { } r) config = config with { ReportFolder = r };
+            // Flags override the config, and also the GPU sizing below (an explicit --images stays as given).
+            QuickstartConfig Flags(QuickstartConfig config)
+            {
+                if (context.Parse.GetValue(images) is { } n) config = config with { Images = n };
+                if (context.Parse.GetValue(compute.Seed) is { } s) config = config with { Seed = s };
+                if (context.Parse.GetValue(output) is { } o)
+                    config = config with { DataFolder = Path.Combine(o, "phantom"), RunsFolder = Path.Combine(o, "runs"), ReportFolder = Path.Combine(o, "report") };
+                if (context.Parse.GetValue(data) is { } d) config = config with { DataFolder = d };
+                if (context.Parse.GetValue(reports) is { } r) config = config with { ReportFolder = r };
+                return config;
+            }
+            var fromFile = context.Section<QuickstartConfig>(QuickstartConfig.Section);
+            var config = Flags(fromFile);
             if (context.Parse.GetValue(dataOnly))
             {
                 var data = context.WithProgress(reporter => Quickstart.RunData(config, context.CommandLine, reporter));
@@ -38,7 +44,7 @@ public static class QuickstartCommand
             if (runtime.Device.type == TorchSharp.DeviceType.CUDA && context.ConfigPath is null)
             {
                 // On a GPU the same experiment is run bigger: more images, 128 px, a longer GAN, more epochs.
-                config = config.ForGpu();
+                config = Flags(fromFile.ForGpu());
                 context.Reporter.Info($"quickstart on {runtime.Device}: {config.Images} images, {config.TrainingSize} px, DCGAN {config.GanKimg} kimg, {config.ClassifierEpochs} epochs per cell");
             }
             using var cancel = new CtrlC();

@@ -44,7 +44,8 @@ public static class AblateRunCellCommand
                 context.Console.Error.WriteLine($"{job.Id}: interrupted; its snapshot is kept and the job resumes when run again.");
                 return 130;
             }
-            catch (Exception e) when (e is UserError or IOException or InvalidDataException or InvalidOperationException or ArgumentException)
+            catch (Exception e) when (e is UserError or IOException or InvalidDataException or InvalidOperationException or ArgumentException
+                                       or System.Runtime.InteropServices.ExternalException)
             {
                 // Recorded so 'ablate status' shows why; a later run of the job replaces the file.
                 JobResult.FailedWith(job, e.Message, GitCommit.Describe(), runtime.Device.ToString()).Write(run.ResultFile(job.Id));

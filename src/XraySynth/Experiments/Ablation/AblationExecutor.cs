@@ -63,7 +63,8 @@ public static class AblationExecutor
                 context.Reporter.Warn($"ablate: interrupted in {job.Id}; run the same command again to continue ({ran.Count + skipped.Count} of {run.Plan.Jobs.Count} jobs done)");
                 return new AblationOutcome(ran, skipped, failed, blocked, Cancelled: true);
             }
-            catch (Exception e) when (e is UserError or IOException or InvalidDataException or InvalidOperationException or ArgumentException)
+            catch (Exception e) when (e is UserError or IOException or InvalidDataException or InvalidOperationException or ArgumentException
+                                       or System.Runtime.InteropServices.ExternalException)
             {
                 result = JobResult.FailedWith(job, e.Message, context.GitCommit, context.Runtime.Device.ToString());
                 failed.Add((job.Id, e.Message));

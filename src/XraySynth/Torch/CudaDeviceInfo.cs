@@ -23,7 +23,8 @@ public sealed record CudaDeviceInfo(int Index, string Name, long TotalBytes, lon
         // The CUDA runtime libtorch already mapped (a PyTorch wheel's nvidia/cuda_runtime/lib/libcudart.so.12, say)
         // first, so that a second runtime of another version is never loaded beside it.
         IntPtr library = IntPtr.Zero;
-        foreach (string name in LoadedCudaRuntimes().Concat(CudaRuntimeNames))
+        var loaded = NativeTorchLoader.FindLoadedPaths(name => name.StartsWith("libcudart.so", StringComparison.Ordinal));
+        foreach (string name in loaded.Concat(CudaRuntimeNames))
             if (NativeLibrary.TryLoad(name, out library)) break;
         if (library == IntPtr.Zero) return null;
         try
@@ -55,18 +56,6 @@ public sealed record CudaDeviceInfo(int Index, string Name, long TotalBytes, lon
         {
             return null;
         }
-    }
-
-    /// <summary>Full paths of the CUDA runtimes mapped into this process (libcudart.so*), from /proc/self/maps.</summary>
-    static IEnumerable<string> LoadedCudaRuntimes()
-    {
-        const string maps = "/proc/self/maps";
-        if (!File.Exists(maps)) return [];
-        return File.ReadLines(maps)
-            .Select(line => line.IndexOf('/') is var slash and >= 0 ? line[slash..] : "")
-            .Where(path => Path.GetFileName(path).StartsWith("libcudart.so", StringComparison.Ordinal))
-            .Distinct()
-            .ToList();
     }
 
     static CudaDeviceInfo? FromNvidiaSmi(int index)

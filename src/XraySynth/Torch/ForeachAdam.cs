@@ -94,11 +94,7 @@ public sealed class ForeachAdam : OptimizerHelper
         for (int i = 0; i < managed.Length; i++)
         {
             if (managed[i].grad is not { } grad) continue;
-            if (firstMoments[i] is null)
-            {
-                firstMoments[i] = zeros_like(managed[i]).DetachFromDisposeScope();
-                secondMoments[i] = zeros_like(managed[i]).DetachFromDisposeScope();
-            }
+            if (firstMoments[i] is null) ResetMoments(i, stepped: true);
             steps[i]++;
             due.Add((i, grad));
         }
@@ -143,15 +139,22 @@ public sealed class ForeachAdam : OptimizerHelper
     public void SetState(int i, long step, Tensor? first, Tensor? second)
     {
         using var noGrad = no_grad();
+        steps[i] = step;
+        if (!ResetMoments(i, stepped: step != 0 && first is not null && second is not null)) return;
+        firstMoments[i]!.copy_(first!);
+        secondMoments[i]!.copy_(second!);
+    }
+
+    /// <summary>Frees parameter <paramref name="i"/>'s moments; when it has stepped, makes new zero ones in its layout. Returns <paramref name="stepped"/>.</summary>
+    bool ResetMoments(int i, bool stepped)
+    {
         firstMoments[i]?.Dispose();
         secondMoments[i]?.Dispose();
         firstMoments[i] = secondMoments[i] = null;
-        steps[i] = step;
-        if (step == 0 || first is null || second is null) return;
+        if (!stepped) return false;
         firstMoments[i] = zeros_like(managed[i]).DetachFromDisposeScope();
         secondMoments[i] = zeros_like(managed[i]).DetachFromDisposeScope();
-        firstMoments[i]!.copy_(first);
-        secondMoments[i]!.copy_(second);
+        return true;
     }
 
     /// <summary>The moment tensors: per parameter that has taken a step its first, then its second moment (TorchSharp's order).</summary>
@@ -185,13 +188,7 @@ public sealed class ForeachAdam : OptimizerHelper
         for (int i = 0; i < managed.Length; i++)
         {
             steps[i] = reader.ReadInt64();
-            bool stepped = reader.ReadBoolean();
-            firstMoments[i]?.Dispose();
-            secondMoments[i]?.Dispose();
-            firstMoments[i] = secondMoments[i] = null;
-            if (!stepped) continue;
-            firstMoments[i] = zeros_like(managed[i]).DetachFromDisposeScope();
-            secondMoments[i] = zeros_like(managed[i]).DetachFromDisposeScope();
+            if (!ResetMoments(i, stepped: reader.ReadBoolean())) continue;
             TensorRecords.ReadInto(reader, firstMoments[i]!, $"first moment of parameter {i}");
             TensorRecords.ReadInto(reader, secondMoments[i]!, $"second moment of parameter {i}");
         }

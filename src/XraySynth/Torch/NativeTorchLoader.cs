@@ -126,7 +126,10 @@ public static class NativeTorchLoader
     public static string? FindLoadedPath(string fileName) => FindLoadedPaths(fileName).FirstOrDefault();
 
     /// <summary>Every distinct path from which a library of this file name is mapped (more than one means two copies).</summary>
-    public static IReadOnlyList<string> FindLoadedPaths(string fileName)
+    public static IReadOnlyList<string> FindLoadedPaths(string fileName) => FindLoadedPaths(name => name == fileName);
+
+    /// <summary>Every distinct path mapped into this process whose file name matches, from /proc/self/maps.</summary>
+    public static IReadOnlyList<string> FindLoadedPaths(Func<string, bool> fileName)
     {
         const string maps = "/proc/self/maps";
         if (!File.Exists(maps)) return [];
@@ -136,7 +139,7 @@ public static class NativeTorchLoader
             int slash = line.IndexOf('/');
             if (slash < 0) continue;
             string path = line[slash..];
-            if (Path.GetFileName(path) == fileName && !paths.Contains(path)) paths.Add(path);
+            if (fileName(Path.GetFileName(path)) && !paths.Contains(path)) paths.Add(path);
         }
         return paths;
     }

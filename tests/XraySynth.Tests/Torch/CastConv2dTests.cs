@@ -3,14 +3,13 @@ using XraySynth.Detect.Networks;
 using XraySynth.Tests.TestSupport;
 using XraySynth.Torch;
 using static TorchSharp.torch;
+using static XraySynth.Tests.TestSupport.TensorEquality;
 
 namespace XraySynth.Tests.Torch;
 
 [Collection(GlobalRandomCollection.Name)]
 public sealed class CastConv2dTests
 {
-    static bool Same(Tensor a, Tensor b) => a.shape.SequenceEqual(b.shape) && a.eq(b).all().item<bool>();
-
     [Fact]
     public void In_fp32_it_is_nn_Conv2d_same_initialisation_names_outputs_and_gradients()
     {

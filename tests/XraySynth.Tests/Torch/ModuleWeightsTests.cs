@@ -1,20 +1,13 @@
 using XraySynth.Tests.TestSupport;
 using XraySynth.Torch;
 using static TorchSharp.torch;
+using static XraySynth.Tests.TestSupport.TensorEquality;
 
 namespace XraySynth.Tests.Torch;
 
 [Collection(XraySynth.Tests.TestSupport.GlobalRandomCollection.Name)]
 public sealed class ModuleWeightsTests
 {
-    /// <summary>Same shape and exactly the same values.</summary>
-    static bool Same(Tensor a, Tensor b)
-    {
-        if (!a.shape.SequenceEqual(b.shape)) return false;
-        using var equal = a.eq(b).all();
-        return equal.item<bool>();
-    }
-
     static nn.Module<Tensor, Tensor> Net(long seed)
     {
         random.manual_seed(seed);

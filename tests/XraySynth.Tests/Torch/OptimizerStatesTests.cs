@@ -2,20 +2,13 @@ using TorchSharp.Modules;
 using XraySynth.Tests.TestSupport;
 using XraySynth.Torch;
 using static TorchSharp.torch;
+using static XraySynth.Tests.TestSupport.TensorEquality;
 
 namespace XraySynth.Tests.Torch;
 
 [Collection(XraySynth.Tests.TestSupport.GlobalRandomCollection.Name)]
 public sealed class OptimizerStatesTests
 {
-    /// <summary>Same shape and exactly the same values.</summary>
-    static bool Same(Tensor a, Tensor b)
-    {
-        if (!a.shape.SequenceEqual(b.shape)) return false;
-        using var equal = a.eq(b).all();
-        return equal.item<bool>();
-    }
-
     static nn.Module<Tensor, Tensor> Net(bool channelsLast)
     {
         random.manual_seed(7);

@@ -18,22 +18,12 @@ public static class MovingAverage
     public static void Update(nn.Module model, nn.Module average, double beta)
     {
         using var noGrad = no_grad();
-        Tensor? weight = null;
-        try
+        var pairs = model.parameters().Zip(average.parameters()).ToList();
+        if (pairs.Count > 0)
         {
-            foreach (var ((_, p), (_, a)) in model.named_parameters().Zip(average.named_parameters()))
-            {
-                if (weight is null || weight.dtype != a.dtype || weight.device_type != a.device_type || weight.device_index != a.device_index)
-                {
-                    weight?.Dispose();
-                    weight = tensor(1 - beta, a.dtype, a.device);
-                }
-                a.lerp_(p, weight);
-            }
-        }
-        finally
-        {
-            weight?.Dispose();
+            // The networks' parameters share one dtype and device (fp32 masters on the training device).
+            using var weight = tensor(1 - beta, pairs[0].Second.dtype, pairs[0].Second.device);
+            foreach (var (p, a) in pairs) a.lerp_(p, weight);
         }
         foreach (var ((_, b), (_, a)) in model.named_buffers().Zip(average.named_buffers())) a.copy_(b);
     }

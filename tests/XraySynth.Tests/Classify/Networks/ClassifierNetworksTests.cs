@@ -2,14 +2,13 @@ using TorchSharp.Modules;
 using XraySynth.Classify.Networks;
 using XraySynth.Tests.TestSupport;
 using static TorchSharp.torch;
+using static XraySynth.Tests.TestSupport.TensorEquality;
 
 namespace XraySynth.Tests.Classify.Networks;
 
 public sealed class ClassifierNetworksTests
 {
     const int Labels = 14;
-
-    static bool Same(Tensor a, Tensor b) => a.shape.SequenceEqual(b.shape) && a.eq(b).all().item<bool>();
 
     public static TheoryData<ClassifierArchitecture, int> ArchitecturesAndSizes() => new()
     {

@@ -69,7 +69,8 @@ public sealed class TrainedGenerator : ISampleSource
         try
         {
             var header = GanSnapshot.LoadNetworks(file, networks, GanTrainer.ArchitectureHash(config, info.Labels));
-            networks.To(device);
+            // Only the moving-average generator samples: the trained generator and the discriminator stay on the host.
+            networks.Average.to(device);
             networks.Average.eval();
             string hash;
             using (var stream = File.OpenRead(file)) hash = Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant();

@@ -16,7 +16,7 @@ public sealed record RunEvalRequest(Split Split, string? Data, BootstrapOptions 
 
 /// <summary>
 /// The options shared by <c>classify eval</c> and <c>detect eval</c>: <c>--run</c> or <c>--compare A B</c>, <c>--split</c>,
-/// <c>--data</c>, <c>--bootstrap</c>, <c>--out</c>.
+/// <c>--data</c>, <c>--bootstrap</c>, <c>--ci</c>, <c>--out</c>.
 /// </summary>
 /// <param name="kind">What is evaluated, in option help (e.g. "classifier").</param>
 /// <param name="compareHelp">Help of <c>--compare</c>.</param>
@@ -29,19 +29,32 @@ public sealed class RunEvalOptions(string kind, string compareHelp, int defaultR
     readonly Option<string> split = new("--split") { Description = "split to evaluate on: test or val", DefaultValueFactory = _ => "test" };
     readonly Option<string?> data = new("--data") { Description = "evaluate on this dataset instead of the run's (same labels)" };
     readonly Option<int> resamples = new("--bootstrap") { Description = "bootstrap resamples over patients", DefaultValueFactory = _ => defaultResamples };
+    readonly Option<string> method = new("--ci")
+    {
+        Description = "confidence intervals: percentile, or bca (bias-corrected and accelerated; closer to nominal coverage for labels with few positive patients)",
+        DefaultValueFactory = _ => "percentile",
+    };
     readonly Option<string?> output = new("--out") { Description = $"--compare: output folder [default: reports/{comparePrefix}-A-vs-B]" };
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { run, compare, split, data, resamples, output }) command.Options.Add(option);
+        foreach (Option option in new Option[] { run, compare, split, data, resamples, method, output }) command.Options.Add(option);
     }
+
+    /// <summary>percentile | bca.</summary>
+    public static BootstrapMethod Method(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "percentile" => BootstrapMethod.Percentile,
+        "bca" => BootstrapMethod.Bca,
+        _ => throw new Common.UserError($"--ci '{text}': expected percentile or bca"),
+    };
 
     /// <summary>Reads the request; a bad split or neither --run nor --compare is a user error.</summary>
     public RunEvalRequest Resolve(ParseResult parse, TorchRuntime runtime)
     {
         var which = ManifestEnums.ParseSplit(parse.GetValue(split)!) ?? throw new Common.UserError($"--split '{parse.GetValue(split)}': expected test or val");
-        var bootstrap = new BootstrapOptions { Resamples = parse.GetValue(resamples), Seed = runtime.Seed };
+        var bootstrap = new BootstrapOptions { Resamples = parse.GetValue(resamples), Seed = runtime.Seed, Method = Method(parse.GetValue(method)!) };
         string[]? pair = parse.GetValue(compare);
         static string Name(string p) => Path.GetFileName(Path.TrimEndingDirectorySeparator(p));
         if (pair is { Length: 2 })

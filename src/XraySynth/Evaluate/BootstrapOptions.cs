@@ -6,9 +6,12 @@ public sealed record BootstrapOptions
     /// <summary>Number of bootstrap replicates (resampled patient sets).</summary>
     public int Resamples { get; init; } = 2000;
 
-    /// <summary>Coverage of the percentile intervals.</summary>
+    /// <summary>Coverage of the intervals.</summary>
     public double Level { get; init; } = 0.95;
 
     /// <summary>Seed of the replicates; the same seed and patients give the same replicates for every statistic.</summary>
     public long Seed { get; init; }
+
+    /// <summary>Percentile (default) or BCa intervals.</summary>
+    public BootstrapMethod Method { get; init; } = BootstrapMethod.Percentile;
 }

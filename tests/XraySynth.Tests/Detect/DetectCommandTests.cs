@@ -25,10 +25,12 @@ public sealed class DetectCommandTests
         foreach (string file in new[] { "predictions.csv", "metrics.csv", "metrics.md" }) Assert.True(File.Exists(Path.Combine(run, "eval-test", file)), file);
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(run, "eval-test", "overlays"), "*.png"));
         Assert.StartsWith("label,truth_boxes,ap50,ap50_lower,ap50_upper", File.ReadLines(Path.Combine(run, "eval-test", "metrics.csv")).First());
+        Assert.Contains("95% CIs: percentile bootstrap over patients, 20 resamples, seed 0;", File.ReadAllText(Path.Combine(run, "eval-test", "metrics.md")));
 
-        (code, _, error) = CliHarness.Run("detect", "eval", "--compare", run, run, "--bootstrap", "20", "--out", temp.File("cmp"), "--device", "cpu");
+        (code, _, error) = CliHarness.Run("detect", "eval", "--compare", run, run, "--bootstrap", "20", "--ci", "bca", "--out", temp.File("cmp"), "--device", "cpu");
         Assert.True(code == 0, error);
         Assert.True(File.Exists(temp.File("cmp/comparison.csv")));
+        Assert.Contains("paired 95% CIs (BCa (bias-corrected and accelerated", File.ReadAllText(temp.File("cmp/comparison.md")));
 
         (code, output, error) = CliHarness.Run("detect", "predict", "--run", run, "--data", temp.File("data"), "--split", "val", "--min-score", "0", "--out", temp.File("pred"), "--device", "cpu");
         Assert.True(code == 0, error);

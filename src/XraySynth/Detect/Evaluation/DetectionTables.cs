@@ -33,7 +33,7 @@ public static class DetectionTables
     public static string MetricsMarkdown(string title, DetectionMetricsResult result)
     {
         var s = new StringBuilder($"# {title}\n\n");
-        s.Append(CultureInfo.InvariantCulture, $"{result.Images} images; CIs resample patients; FROC hits need IoU ≥ {result.FrocIou:0.##}.\n\n");
+        s.Append(CultureInfo.InvariantCulture, $"{result.Images} images; 95% CIs: {result.Mean.Ap50.DescribeMethod()}; FROC hits need IoU ≥ {result.FrocIou:0.##}.\n\n");
         s.Append("| class | boxes | AP@0.5 | AP@[.5:.95] | CPM | " + string.Join(" | ", Froc.StandardRates.Select(r => $"sens@{Rate(r)}")) + " |\n");
         s.Append("|---|---:|---|---|---|" + string.Concat(Froc.StandardRates.Select(_ => "---:|")) + "\n");
         foreach (var row in result.Classes.Append(result.Mean))
@@ -53,7 +53,8 @@ public static class DetectionTables
     /// <summary>A Markdown table of the gains.</summary>
     public static string ComparisonMarkdown(string nameA, string nameB, IReadOnlyList<ClassDetectionGain> gains)
     {
-        var s = new StringBuilder($"# Detector B vs A\n\nA: {nameA}\nB: {nameB}\n\nGains are B − A with paired patient-bootstrap 95% CIs.\n\n");
+        string method = gains.Count > 0 ? gains[0].Ap50Gain.DescribeMethod() : "bootstrap over patients";
+        var s = new StringBuilder($"# Detector B vs A\n\nA: {nameA}\nB: {nameB}\n\nGains are B − A with paired 95% CIs ({method}).\n\n");
         s.Append("| class | ΔAP@0.5 | ΔAP@[.5:.95] | ΔCPM |\n|---|---|---|---|\n");
         foreach (var g in gains) s.Append($"| {g.Label} | {Ci(g.Ap50Gain)} | {Ci(g.ApGain)} | {Ci(g.CpmGain)} |\n");
         return s.ToString();

@@ -23,8 +23,7 @@ public static class DetectionComparison
         var b = ClassStatistics.For(imagesB, labels.Count, frocIou);
         int n = imagesA.Count;
         BootstrapCi Gain(Func<int[]?, double> statisticA, Func<int[]?, double> statisticB) =>
-            PatientBootstrap.Difference(i => statisticA(ClassHits.WeightsOf(i, n)), i => statisticB(ClassHits.WeightsOf(i, n)), patientIds,
-                options.Resamples, options.Level, options.Seed);
+            PatientBootstrap.Difference(i => statisticA(ClassHits.WeightsOf(i, n)), i => statisticB(ClassHits.WeightsOf(i, n)), patientIds, options);
 
         var gains = new List<ClassDetectionGain>();
         for (int c = 0; c < labels.Count; c++)

@@ -22,7 +22,7 @@ public sealed record ClassDetectionMetrics(string Label, int TruthBoxes, Bootstr
 public sealed record DetectionMetricsResult(IReadOnlyList<ClassDetectionMetrics> Classes, ClassDetectionMetrics Mean, int Images, double FrocIou);
 
 /// <summary>
-/// Computes AP@0.5, AP@[.5:.95], FROC and CPM per class and their means, with percentile CIs that resample patients
+/// Computes AP@0.5, AP@[.5:.95], FROC and CPM per class and their means, with bootstrap CIs (percentile or BCa) that resample patients
 /// (<see cref="PatientBootstrap"/>): a replicate reweights each image by how often its patient was drawn.
 /// </summary>
 public static class DetectionMetrics

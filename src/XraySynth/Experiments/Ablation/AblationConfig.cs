@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using XraySynth.Configuration;
+using XraySynth.Evaluate;
 
 namespace XraySynth.Experiments.Ablation;
 
@@ -58,6 +59,10 @@ public sealed record AblationConfig : IValidatedConfig
     [Description("Bootstrap resamples over patients for the summary's confidence intervals.")]
     [ConfigRange(100, 100_000)]
     public int Bootstrap { get; init; } = 2000;
+
+    /// <summary>How the summary's confidence intervals are read off the bootstrap replicates.</summary>
+    [Description("Confidence intervals of the summary: percentile, or bca (bias-corrected and accelerated, closer to nominal coverage for labels with few positive patients).")]
+    public BootstrapMethod BootstrapMethod { get; init; } = BootstrapMethod.Percentile;
 
     /// <summary>Generators the arms may name.</summary>
     [Description("Generators the arms may name: each a name and a gan: section (see the gan section's keys).")]

@@ -158,7 +158,7 @@ public static class AblationReport
     static string Methods(AblationSummaryResult summary) =>
         string.Create(CultureInfo.InvariantCulture,
             $"Statistics. AUROC (ties count ½) and AUPRC (average precision) per cell on the real test split; mean ± sample sd over seeds. " +
-            $"Gain = seed-averaged metric of the arm minus that of {summary.Baseline}; its 95% CI is the percentile interval of {summary.Bootstrap.Resamples} " +
+            $"Gain = seed-averaged metric of the arm minus that of {summary.Baseline}; its 95% CI is the {summary.Bootstrap.Method.Describe()} interval of {summary.Bootstrap.Resamples} " +
             $"bootstrap resamples of test patients (seed {summary.Bootstrap.Seed}), each resample rescoring every run of both arms. " +
             $"p = DeLong's paired test of the two arms' seed-averaged predicted probabilities, Holm-adjusted over each arm's labels " +
             $"(n/a where a label has too few test positives). Bold rows: rare labels.");

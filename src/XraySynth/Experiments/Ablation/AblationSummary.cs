@@ -84,7 +84,7 @@ public static class AblationSummary
         if (reference is null || perArm[config.Baseline].Count == 0)
             throw new UserError($"ablation {config.Name}: the baseline arm '{config.Baseline}' has no finished cell; run 'xraysynth ablate' first");
 
-        var options = new BootstrapOptions { Resamples = config.Bootstrap, Seed = config.Seeds[0] };
+        var options = new BootstrapOptions { Resamples = config.Bootstrap, Seed = config.Seeds[0], Method = config.BootstrapMethod };
         var truth = reference.Truth;
         var patients = reference.PatientIds;
         var baseline = perArm[config.Baseline];

@@ -46,7 +46,7 @@ public static class DetectionSummary
             files[arm] = list;
         }
         if (reference is null || files[config.DetectionBaseline].Count == 0) return [];
-        var options = new BootstrapOptions { Resamples = config.Bootstrap, Seed = config.Seeds[0] };
+        var options = new BootstrapOptions { Resamples = config.Bootstrap, Seed = config.Seeds[0], Method = config.BootstrapMethod };
         int n = reference.ImageIds.Length, classes = reference.Classes.Count;
         var baseline = files[config.DetectionBaseline].Select(f => ClassStatistics.For(f.Images, classes, 0.5)).ToList();
         var rows = new List<DetectionArmSummary>();

@@ -115,6 +115,7 @@ public sealed class ClassifierTrainerTests
         }
         Assert.True(File.Exists(Path.Combine(result.Folder, "metrics.csv")));
         Assert.Contains("| Cardiomegaly |", File.ReadAllText(Path.Combine(result.Folder, "metrics.md")));
+        Assert.Contains("CIs: percentile bootstrap over patients, 100 resamples, seed 0 (all images", File.ReadAllText(Path.Combine(result.Folder, "metrics.md")));
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(result.Folder, "roc"), "*.png"));
     }
 
@@ -132,6 +133,11 @@ public sealed class ClassifierTrainerTests
             Assert.Equal(1, r.DeLong.PValue, 12);
         });
         Assert.True(File.Exists(temp.File("cmp/comparison.md")));
+
+        var bca = ClassifierEvaluator.Compare(trained.RunFolder, trained.RunFolder, Split.Test, null, temp.File("cmp-bca"),
+            new BootstrapOptions { Resamples = 50, Method = BootstrapMethod.Bca }, TorchFixture.Cpu.Device, NullReporter.Instance);
+        Assert.All(bca.Rows, r => Assert.Equal(BootstrapMethod.Bca, r.Difference.Method));
+        Assert.Contains("Difference CI: paired BCa (bias-corrected and accelerated; acceleration from a leave-one-patient-out jackknife) bootstrap over patients, 50 resamples, seed 0;", File.ReadAllText(temp.File("cmp-bca/comparison.md")));
     }
 
     [Fact]

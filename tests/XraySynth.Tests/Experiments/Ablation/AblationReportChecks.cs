@@ -19,6 +19,7 @@ static class AblationReportChecks
             Assert.Contains(stem, pngs);
         string md = File.ReadAllText(markdown);
         Assert.All(pngs, stem => Assert.Contains($"figures/{stem}.png", md));
+        Assert.Matches(@"its 95% CI is the (percentile|BCa \(bias-corrected and accelerated[^)]*\)) interval of \d+ bootstrap resamples of test patients", md);
 
         string page = File.ReadAllText(html);
         Assert.DoesNotContain("http://", page);

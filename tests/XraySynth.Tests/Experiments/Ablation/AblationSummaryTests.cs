@@ -7,11 +7,13 @@ namespace XraySynth.Tests.Experiments.Ablation;
 
 public sealed class AblationSummaryTests
 {
-    [Fact]
-    public void Summary_numbers_equal_those_recomputed_independently_from_the_stored_predictions()
+    [Theory]
+    [InlineData(BootstrapMethod.Percentile)]
+    [InlineData(BootstrapMethod.Bca)]
+    public void Summary_numbers_equal_those_recomputed_independently_from_the_stored_predictions(BootstrapMethod method)
     {
         using var temp = new TempDirectory();
-        var config = AblationTestData.Config("real-only", "synthetic") with { Baseline = "real-only" };
+        var config = AblationTestData.Config("real-only", "synthetic") with { Baseline = "real-only", BootstrapMethod = method };
         var baseline = new[] { AblationTestData.Cell(11, 0), AblationTestData.Cell(12, 0), AblationTestData.Cell(13, 0) };
         var arm = new[] { AblationTestData.Cell(21, 0.06), AblationTestData.Cell(22, 0.06, reverse: true) }; // seed 3 missing; one stored in another row order
         using var store = ResultStore.Open(temp.File("results.sqlite"));
@@ -40,13 +42,14 @@ public sealed class AblationSummaryTests
             Assert.Null(rowA.AurocGain);
 
             // Gain and CI: the slow way (gather each replicate, pairwise AUROC), same bootstrap seed and resamples.
-            var options = new BootstrapOptions { Resamples = config.Bootstrap, Seed = config.Seeds[0] };
+            var options = new BootstrapOptions { Resamples = config.Bootstrap, Seed = config.Seeds[0], Method = method };
             Func<int[], double>[] slowA = [.. baseline.Select(p => PerLabelMetricsTests.Gathered(p.Probabilities, truth, j, Reference.PairwiseAuroc))];
             Func<int[], double>[] slowB = [.. armAligned.Select(p => PerLabelMetricsTests.Gathered(p.Probabilities, truth, j, Reference.PairwiseAuroc))];
             var slow = PatientBootstrap.Ci(idx => slowB.Average(f => f(idx)) - slowA.Average(f => f(idx)), patients, options);
             Assert.Equal(b.Average() - a.Average(), rowB.AurocGain!.Estimate, 12);
             Assert.Equal(slow.Lower, rowB.AurocGain.Lower, 12);
             Assert.Equal(slow.Upper, rowB.AurocGain.Upper, 12);
+            Assert.Equal(method, rowB.AurocGain.Method);
 
             // DeLong on each image's seed-averaged probability.
             var (meanA, labels, _) = PerLabelMetricsTests.Known(Mean(baseline), truth, j);

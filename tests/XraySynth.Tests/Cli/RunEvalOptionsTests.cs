@@ -1,0 +1,25 @@
+using XraySynth.Cli;
+using XraySynth.Common;
+using XraySynth.Evaluate;
+using XraySynth.Tests.TestSupport;
+
+namespace XraySynth.Tests.Cli;
+
+public sealed class RunEvalOptionsTests
+{
+    [Theory]
+    [InlineData("percentile", BootstrapMethod.Percentile)]
+    [InlineData("bca", BootstrapMethod.Bca)]
+    [InlineData(" BCa ", BootstrapMethod.Bca)]
+    public void Ci_method_names_parse(string text, BootstrapMethod expected) => Assert.Equal(expected, RunEvalOptions.Method(text));
+
+    [Fact]
+    public void An_unknown_ci_method_is_a_user_error_naming_the_choices()
+    {
+        var error = Assert.Throws<UserError>(() => RunEvalOptions.Method("bc"));
+        Assert.Equal("--ci 'bc': expected percentile or bca", error.Message);
+        var (code, _, stderr) = CliHarness.Run("classify", "eval", "--run", "nowhere", "--ci", "bc", "--device", "cpu");
+        Assert.NotEqual(0, code);
+        Assert.Contains("--ci 'bc': expected percentile or bca", stderr);
+    }
+}

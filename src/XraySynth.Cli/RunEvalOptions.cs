@@ -31,7 +31,7 @@ public sealed class RunEvalOptions(string kind, string compareHelp, int defaultR
     readonly Option<int> resamples = new("--bootstrap") { Description = "bootstrap resamples over patients", DefaultValueFactory = _ => defaultResamples };
     readonly Option<string> method = new("--ci")
     {
-        Description = "confidence intervals: percentile, or bca (bias-corrected and accelerated; closer to nominal coverage for labels with few positive patients)",
+        Description = "confidence intervals: percentile, or bca (bias-corrected and accelerated; closer to nominal coverage for labels with few positive patients; needs --bootstrap 1000 or more and evaluates the statistic once more per test patient)",
         DefaultValueFactory = _ => "percentile",
     };
     readonly Option<string?> output = new("--out") { Description = $"--compare: output folder [default: reports/{comparePrefix}-A-vs-B]" };
@@ -55,6 +55,8 @@ public sealed class RunEvalOptions(string kind, string compareHelp, int defaultR
     {
         var which = ManifestEnums.ParseSplit(parse.GetValue(split)!) ?? throw new Common.UserError($"--split '{parse.GetValue(split)}': expected test or val");
         var bootstrap = new BootstrapOptions { Resamples = parse.GetValue(resamples), Seed = runtime.Seed, Method = Method(parse.GetValue(method)!) };
+        if (bootstrap.Method == BootstrapMethod.Bca && bootstrap.Resamples < BcaLevels.MinimumResamples)
+            throw new Common.UserError($"--ci bca needs --bootstrap {BcaLevels.MinimumResamples} or more (got {bootstrap.Resamples}): its adjusted levels reach into the tails of the replicates");
         string[]? pair = parse.GetValue(compare);
         static string Name(string p) => Path.GetFileName(Path.TrimEndingDirectorySeparator(p));
         if (pair is { Length: 2 })

@@ -11,6 +11,12 @@ namespace XraySynth.Evaluate;
 public static class BcaLevels
 {
     /// <summary>
+    /// Fewest resamples the commands accept for BCa: the adjusted levels can lie far in the tails (0.5% and below),
+    /// where fewer replicates would put an endpoint on the most extreme one.
+    /// </summary>
+    public const int MinimumResamples = 1000;
+
+    /// <summary>
     /// Bias correction z0 from <paramref name="sortedReplicates"/> (ascending, finite) and the full-data
     /// <paramref name="estimate"/>. The share is kept within [1/(2B), 1 − 1/(2B)] so z0 stays finite when every
     /// replicate lies on one side of the estimate.
@@ -28,17 +34,19 @@ public static class BcaLevels
     }
 
     /// <summary>
-    /// Acceleration from jackknife values (the statistic with each patient left out in turn); NaN values (e.g. the
-    /// only positive patient left out) are skipped. 0 when fewer than two finite values remain or all are equal.
+    /// Acceleration from jackknife values (the statistic with each patient left out in turn). NaN when any value is
+    /// not finite: leaving that patient out leaves the statistic undefined (e.g. the only positive patient of a label),
+    /// and it is the most influential patient, so an acceleration without it would be wrong. 0 when fewer than two
+    /// values are given or all are equal.
     /// </summary>
     public static double Acceleration(IReadOnlyList<double> jackknife)
     {
         ArgumentNullException.ThrowIfNull(jackknife);
-        var finite = jackknife.Where(double.IsFinite).ToArray();
-        if (finite.Length < 2) return 0;
-        double mean = finite.Average();
+        if (jackknife.Any(v => !double.IsFinite(v))) return double.NaN;
+        if (jackknife.Count < 2) return 0;
+        double mean = jackknife.Average();
         double squares = 0, cubes = 0;
-        foreach (double value in finite)
+        foreach (double value in jackknife)
         {
             double d = mean - value;
             squares += d * d;
@@ -57,11 +65,12 @@ public static class BcaLevels
 
     static double Adjust(double z0, double a, double q)
     {
-        if (double.IsNaN(z0)) return double.NaN;
+        if (double.IsNaN(z0) || double.IsNaN(a)) return double.NaN;
         double z = z0 + Normal.InvCDF(0, 1, q);
         double denominator = 1 - a * z;
-        // a·z ≥ 1 only for absurd accelerations (|a| > 1/|z|): the level then saturates at the nearer end.
-        if (denominator <= 0) return q < 0.5 ? 0 : 1;
+        // a·z ≥ 1 needs |z0 + z_q| > 6 (a jackknife acceleration is below 1/6 in size): z/denominator then tends to
+        // ±∞ with the sign of z, and the level saturates there.
+        if (denominator <= 0) return z > 0 ? 1 : 0;
         return Normal.CDF(0, 1, z0 + z / denominator);
     }
 

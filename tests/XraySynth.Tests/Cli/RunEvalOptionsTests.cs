@@ -22,4 +22,12 @@ public sealed class RunEvalOptionsTests
         Assert.NotEqual(0, code);
         Assert.Contains("--ci 'bc': expected percentile or bca", stderr);
     }
+
+    [Fact]
+    public void Bca_with_fewer_than_1000_resamples_is_refused()
+    {
+        var (code, _, stderr) = CliHarness.Run("classify", "eval", "--run", "nowhere", "--ci", "bca", "--bootstrap", "200", "--device", "cpu");
+        Assert.NotEqual(0, code);
+        Assert.Contains("--ci bca needs --bootstrap 1000 or more (got 200)", stderr);
+    }
 }

@@ -27,7 +27,7 @@ public sealed class DetectCommandTests
         Assert.StartsWith("label,truth_boxes,ap50,ap50_lower,ap50_upper", File.ReadLines(Path.Combine(run, "eval-test", "metrics.csv")).First());
         Assert.Contains("95% CIs: percentile bootstrap over patients, 20 resamples, seed 0;", File.ReadAllText(Path.Combine(run, "eval-test", "metrics.md")));
 
-        (code, _, error) = CliHarness.Run("detect", "eval", "--compare", run, run, "--bootstrap", "20", "--ci", "bca", "--out", temp.File("cmp"), "--device", "cpu");
+        (code, _, error) = CliHarness.Run("detect", "eval", "--compare", run, run, "--bootstrap", "1000", "--ci", "bca", "--out", temp.File("cmp"), "--device", "cpu");
         Assert.True(code == 0, error);
         Assert.True(File.Exists(temp.File("cmp/comparison.csv")));
         Assert.Contains("paired 95% CIs (BCa (bias-corrected and accelerated", File.ReadAllText(temp.File("cmp/comparison.md")));

@@ -47,11 +47,14 @@ public sealed class BcaLevelsTests
     }
 
     [Fact]
-    public void NaN_jackknife_values_are_skipped_and_too_few_give_no_acceleration()
+    public void A_NaN_jackknife_value_leaves_the_acceleration_and_the_levels_undefined()
     {
         double[] values = [0.2, 0.5, 0.9, 0.4];
-        Assert.Equal(BcaLevels.Acceleration(values), BcaLevels.Acceleration([.. values, double.NaN]), 14);
-        Assert.Equal(0, BcaLevels.Acceleration([0.3, double.NaN]));
+        Assert.True(double.IsFinite(BcaLevels.Acceleration(values)));
+        Assert.True(double.IsNaN(BcaLevels.Acceleration([.. values, double.NaN])));
+        var (lower, upper) = BcaLevels.Levels(0.1, double.NaN, 0.95);
+        Assert.True(double.IsNaN(lower) && double.IsNaN(upper));
+        Assert.Equal(0, BcaLevels.Acceleration([0.3]));
         Assert.Equal(0, BcaLevels.Acceleration([0.3, 0.3, 0.3]));
     }
 }

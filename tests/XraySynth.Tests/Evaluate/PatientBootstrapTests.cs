@@ -157,10 +157,53 @@ public sealed class PatientBootstrapTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Bca_of_a_paired_difference_jackknifes_the_difference_itself()
+    {
+        var data = BinormalPatients.Draw(new Random(31), 40, 10, 2, 1.0, 0.5);
+        var random = new Random(32);
+        double[] scoresB = [.. data.Scores.Select(s => s + 0.5 * Reference.Gaussian(random))];
+        var valuesA = new List<double>();
+        var valuesB = new List<double>();
+        double A(int[] idx) { double v = Auroc.Compute(Reference.At(data.Scores, idx), Reference.At(data.Labels, idx)); valuesA.Add(v); return v; }
+        double B(int[] idx) { double v = Auroc.Compute(Reference.At(scoresB, idx), Reference.At(data.Labels, idx)); valuesB.Add(v); return v; }
+        const int resamples = 300;
+        var ci = PatientBootstrap.Difference(A, B, data.PatientIds, new BootstrapOptions { Resamples = resamples, Seed = 8, Method = BootstrapMethod.Bca });
+
+        double[] differences = [.. valuesB.Zip(valuesA, (b, a) => b - a)];
+        Assert.Equal(1 + resamples + 40, differences.Length);
+        double estimate = differences[0];
+        double[] replicates = [.. differences.Skip(1).Take(resamples).OrderBy(v => v)];
+        double[] jackknife = [.. differences.Skip(1 + resamples)];
+        var (lower, upper) = BcaLevels.Levels(BcaLevels.BiasCorrection(replicates, estimate), BcaLevels.Acceleration(jackknife), 0.95);
+        double Type7(double q)
+        {
+            double h = (replicates.Length - 1) * q;
+            int lo = (int)h;
+            return replicates[lo] + (h - lo) * (replicates[Math.Min(lo + 1, replicates.Length - 1)] - replicates[lo]);
+        }
+        Assert.Equal(estimate, ci.Estimate, 14);
+        Assert.Equal(Type7(lower), ci.Lower, 14);
+        Assert.Equal(Type7(upper), ci.Upper, 14);
+    }
+
+    [Fact]
+    public void Bca_is_undefined_for_a_label_with_one_positive_patient_where_the_percentile_interval_is_not()
+    {
+        var data = BinormalPatients.Draw(new Random(41), 30, 1, 3, 1.0, 0.5);
+        var percentile = PatientBootstrap.Ci(AurocOf(data), data.PatientIds, resamples: 200, seed: 2);
+        var bca = PatientBootstrap.Ci(AurocOf(data), data.PatientIds, resamples: 200, seed: 2, method: BootstrapMethod.Bca);
+        Assert.True(double.IsFinite(percentile.Lower) && double.IsFinite(percentile.Upper), percentile.ToString());
+        Assert.True(double.IsFinite(bca.Estimate), bca.ToString());
+        Assert.True(double.IsNaN(bca.Lower) && double.IsNaN(bca.Upper), bca.ToString());
+    }
+
+    [Fact]
     public void Bca_covers_a_rare_label_AUROC_more_often_than_the_percentile_interval()
     {
-        // 8 positive patients of 200: the percentile interval of AUROC undercovers (about 0.90 for a nominal 0.95 in a
-        // 1,000-dataset simulation with numpy: percentile 0.902, BCa 0.925); BCa comes closer on the same data.
+        // 8 positive patients of 200: the percentile interval of AUROC undercovers and BCa less so (1,500 simulated
+        // test sets with this code: percentile 0.892, BCa 0.912, standard error about 0.008; 1,000 with numpy: 0.902,
+        // 0.925). A smoke test of the direction only: the BCa formulas are pinned by the hand recomputations above and
+        // in BcaLevelsTests.
         const double d = 1.0;
         double truth = 0.5 * SpecialFunctions.Erfc(-d / 2);
         const int datasets = 300;

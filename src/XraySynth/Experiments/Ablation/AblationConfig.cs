@@ -61,7 +61,7 @@ public sealed record AblationConfig : IValidatedConfig
     public int Bootstrap { get; init; } = 2000;
 
     /// <summary>How the summary's confidence intervals are read off the bootstrap replicates.</summary>
-    [Description("Confidence intervals of the summary: percentile, or bca (bias-corrected and accelerated, closer to nominal coverage for labels with few positive patients).")]
+    [Description("Confidence intervals of the summary: percentile, or bca (bias-corrected and accelerated, closer to nominal coverage for labels with few positive patients; needs bootstrap: 1000 or more).")]
     public BootstrapMethod BootstrapMethod { get; init; } = BootstrapMethod.Percentile;
 
     /// <summary>Generators the arms may name.</summary>
@@ -89,6 +89,8 @@ public sealed record AblationConfig : IValidatedConfig
         if (DetectionArms.Count > 0 && !detectionNames.Contains(DetectionBaseline))
             yield return ("detection_baseline", $"'{DetectionBaseline}' is no detection arm (detection arms: {string.Join(", ", detectionNames)})");
         if (!RunNames.IsValid(Name)) yield return ("name", $"'{Name}': expected letters, digits, '-', '_' or '.'");
+        if (BootstrapMethod == BootstrapMethod.Bca && Bootstrap < BcaLevels.MinimumResamples)
+            yield return ("bootstrap", $"bootstrap_method bca needs at least {BcaLevels.MinimumResamples} resamples (got {Bootstrap})");
         if (Seeds.Count == 0) yield return ("seeds", "expected at least one seed");
         if (Seeds.Distinct().Count() != Seeds.Count) yield return ("seeds", "a seed is listed twice");
         if (Arms.Count == 0) yield return ("arms", "expected at least one arm");

@@ -78,6 +78,8 @@ public sealed class AblationPlanTests
     [InlineData("ablation:\n  arms:\n    - name: a\n", "'real-only' is no arm")]
     [InlineData("ablation:\n  arms:\n    - name: a\n      strategy: ratio\n  baseline: a\n", "name a generator")]
     [InlineData("ablation:\n  seeds: []\n", "expected at least one seed")]
+    [InlineData("ablation:\n  bootstrap: 200\n  bootstrap_method: bca\n", "bootstrap_method bca needs at least 1000 resamples (got 200)")]
+    [InlineData("ablation:\n  bootstrap_method: bcx\n", "bootstrap_method")]
     [InlineData("ablation:\n  arms:\n    - name: a\n      lost: focal\n  baseline: a\n", "unknown key")]
     public void Bad_ablation_files_are_refused_with_the_line(string yaml, string expected)
     {

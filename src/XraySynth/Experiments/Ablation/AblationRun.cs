@@ -61,7 +61,8 @@ public sealed class AblationRun
 
     /// <summary>
     /// Creates the run folder for <paramref name="settings"/> (OUT/NAME), or reopens it when it exists with the same
-    /// settings, so a re-run continues. Different settings under the same name are refused: results would mix.
+    /// settings, so a re-run continues. Different settings under the same name are refused: results would mix. Settings
+    /// only the cluster or the summary reads (<see cref="AblationSettings.ExperimentIdentity"/>) may change: the newest are kept.
     /// </summary>
     /// <exception cref="UserError">The folder holds another config.</exception>
     public static AblationRun CreateOrContinue(AblationSettings settings)
@@ -72,10 +73,10 @@ public sealed class AblationRun
         if (File.Exists(run.SettingsFile))
         {
             var existing = AblationSettings.Load(run.SettingsFile);
-            if (existing.ToYaml(includeSlurm: false) != settings.ToYaml(includeSlurm: false))
+            if (existing.ExperimentIdentity() != settings.ExperimentIdentity())
                 throw new UserError($"{path} holds an ablation with other settings ({run.SettingsFile} differs from this config); " +
                                     "give the new experiment another ablation.name, or delete that folder to start over");
-            // Only the cluster resources may change between submissions of one run: keep the newest.
+            // Only the cluster resources and the summary's bootstrap may change between runs of one experiment: keep the newest.
             if (File.ReadAllText(run.SettingsFile) != yaml) AtomicFile.WriteText(run.SettingsFile, w => w.Write(yaml));
             return run;
         }

@@ -47,9 +47,15 @@ public sealed record AblationSettings(AblationConfig Ablation, ClassifierConfig 
     public string ToYaml() => ToYaml(includeSlurm: true);
 
     /// <summary>
-    /// The settings as YAML; without the <c>slurm:</c> section it is what decides whether two runs are the same experiment
-    /// (cluster resources may change between submissions of one run).
+    /// What decides whether two configs are the same experiment: the settings without what only the cluster or the
+    /// summary reads (the <c>slurm:</c> section, <c>ablation.bootstrap</c> and <c>ablation.bootstrap_method</c>), which
+    /// may change between runs of one experiment without touching its jobs.
     /// </summary>
+    public string ExperimentIdentity() =>
+        (this with { Ablation = Ablation with { Bootstrap = new AblationConfig().Bootstrap, BootstrapMethod = new AblationConfig().BootstrapMethod } })
+        .ToYaml(includeSlurm: false);
+
+    /// <summary>The settings as YAML, with or without the <c>slurm:</c> section.</summary>
     public string ToYaml(bool includeSlurm)
     {
         var sections = new List<string>

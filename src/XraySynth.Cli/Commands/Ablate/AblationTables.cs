@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using XraySynth.Evaluate;
 using XraySynth.Experiments.Ablation;
 
 namespace XraySynth.Cli.Commands.Ablate;
@@ -28,7 +29,7 @@ public static class AblationTables
             }
             table.AddRow(cells.ToArray());
         }
-        table.Caption($"* rare label; AUROC mean ± sd over seeds; gains averaged over seeds, 95% CI by patient bootstrap ({summary.Bootstrap.Resamples} resamples)");
+        table.Caption($"* rare label; AUROC mean ± sd over seeds; gains averaged over seeds, 95% CI by patient bootstrap ({summary.Bootstrap.Resamples} resamples{(summary.Bootstrap.Method == BootstrapMethod.Bca ? ", BCa" : "")})");
         return table;
     }
 

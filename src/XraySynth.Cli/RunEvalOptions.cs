@@ -39,22 +39,25 @@ public sealed class RunEvalOptions(string kind, string compareHelp, int defaultR
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
+        method.AcceptOnlyFromAmong(Enum.GetValues<BootstrapMethod>().Select(m => m.ShortName()).ToArray());
         foreach (Option option in new Option[] { run, compare, split, data, resamples, method, output }) command.Options.Add(option);
     }
 
-    /// <summary>percentile | bca.</summary>
-    public static BootstrapMethod Method(string text) => text.Trim().ToLowerInvariant() switch
+    /// <summary>The method named <paramref name="text"/> (<see cref="BootstrapMethodText.ShortName"/>: percentile | bca).</summary>
+    public static BootstrapMethod ParseMethod(string text)
     {
-        "percentile" => BootstrapMethod.Percentile,
-        "bca" => BootstrapMethod.Bca,
-        _ => throw new Common.UserError($"--ci '{text}': expected percentile or bca"),
-    };
+        ArgumentNullException.ThrowIfNull(text);
+        var methods = Enum.GetValues<BootstrapMethod>();
+        foreach (var candidate in methods)
+            if (candidate.ShortName() == text.Trim().ToLowerInvariant()) return candidate;
+        throw new Common.UserError($"--ci '{text}': expected {string.Join(" or ", methods.Select(m => m.ShortName()))}");
+    }
 
     /// <summary>Reads the request; a bad split or neither --run nor --compare is a user error.</summary>
     public RunEvalRequest Resolve(ParseResult parse, TorchRuntime runtime)
     {
         var which = ManifestEnums.ParseSplit(parse.GetValue(split)!) ?? throw new Common.UserError($"--split '{parse.GetValue(split)}': expected test or val");
-        var bootstrap = new BootstrapOptions { Resamples = parse.GetValue(resamples), Seed = runtime.Seed, Method = Method(parse.GetValue(method)!) };
+        var bootstrap = new BootstrapOptions { Resamples = parse.GetValue(resamples), Seed = runtime.Seed, Method = ParseMethod(parse.GetValue(method)!) };
         if (bootstrap.Method == BootstrapMethod.Bca && bootstrap.Resamples < BcaLevels.MinimumResamples)
             throw new Common.UserError($"--ci bca needs --bootstrap {BcaLevels.MinimumResamples} or more (got {bootstrap.Resamples}): its adjusted levels reach into the tails of the replicates");
         string[]? pair = parse.GetValue(compare);

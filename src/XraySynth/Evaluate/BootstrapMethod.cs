@@ -13,14 +13,3 @@ public enum BootstrapMethod
     /// </summary>
     Bca,
 }
-
-/// <summary>Method names for reports.</summary>
-public static class BootstrapMethodText
-{
-    /// <summary>"percentile" or "BCa (bias-corrected and accelerated)": the interval type, for a methods sentence.</summary>
-    public static string Describe(this BootstrapMethod method) => method switch
-    {
-        BootstrapMethod.Bca => "BCa (bias-corrected and accelerated; acceleration from a leave-one-patient-out jackknife)",
-        _ => "percentile",
-    };
-}

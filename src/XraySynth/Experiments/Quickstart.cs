@@ -88,7 +88,7 @@ public static class Quickstart
             Seeds = [.. Enumerable.Range(0, config.ClassifierSeeds).Select(k => config.Seed + k)],
             Baseline = "real-only",
             RarePrevalence = train.Count == 0 ? 0 : median / train.Count,
-            SyntheticLabels = rare, SyntheticPerLabel = config.SyntheticPerLabel, GanPerSeed = false, Bootstrap = config.Bootstrap,
+            SyntheticLabels = rare, SyntheticPerLabel = config.SyntheticPerLabel, GanPerSeed = false, Bootstrap = config.Bootstrap, BootstrapMethod = config.BootstrapMethod,
             Generators = [new GeneratorSpec { Name = "dcgan", Gan = gan }],
             Arms = [new ArmSpec { Name = "real-only" }, new ArmSpec { Name = "with-dcgan", Generator = "dcgan", Strategy = BalanceStrategy.TargetCount, Target = config.BalanceTarget }],
         };

@@ -1,10 +1,11 @@
 using System.ComponentModel;
 using XraySynth.Configuration;
+using XraySynth.Evaluate;
 
 namespace XraySynth.Experiments;
 
 /// <summary>The <c>quickstart:</c> section: the whole pipeline on the embedded phantom, sized for a 2-core CPU.</summary>
-public sealed record QuickstartConfig
+public sealed record QuickstartConfig : IValidatedConfig
 {
     /// <summary>YAML section name.</summary>
     public const string Section = "quickstart";
@@ -51,6 +52,9 @@ public sealed record QuickstartConfig
     [ConfigRange(100, 100_000)]
     public int Bootstrap { get; init; } = 1000;
 
+    [Description("Confidence intervals of the comparison: percentile, or bca (bias-corrected and accelerated, closer to nominal coverage for labels with few positive patients; needs bootstrap: 1000 or more).")]
+    public BootstrapMethod BootstrapMethod { get; init; } = BootstrapMethod.Percentile;
+
     [Description("Folder for the quickstart's GAN and classifier runs.")]
     public string RunsFolder { get; init; } = "checkpoints/quickstart";
 
@@ -74,4 +78,11 @@ public sealed record QuickstartConfig
     };
 
     static readonly QuickstartConfig Defaults = new();
+
+    /// <inheritdoc />
+    public IEnumerable<(string Key, string Message)> Validate()
+    {
+        if (BootstrapMethod == BootstrapMethod.Bca && Bootstrap < BcaLevels.MinimumResamples)
+            yield return ("bootstrap", $"bootstrap_method bca needs at least {BcaLevels.MinimumResamples} resamples (got {Bootstrap})");
+    }
 }

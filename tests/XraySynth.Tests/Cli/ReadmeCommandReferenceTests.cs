@@ -31,6 +31,32 @@ public sealed partial class ReadmeCommandReferenceTests
     }
 
     [Fact]
+    public void Every_option_named_in_the_prose_exists_in_some_command()
+    {
+        var root = CliApp.Build(CliConsole.Capture(new StringWriter(), new StringWriter()));
+        var all = AllCommands(root).SelectMany(c => c.Options).SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet();
+        var lines = File.ReadAllLines(Path.Combine(SharedData.RepositoryRoot, "README.md"));
+        var unknown = new List<string>();
+        int checkedSpans = 0;
+        for (int i = 0; i < lines.Length; i++)
+            foreach (Match span in CodeSpan().Matches(lines[i]))
+            {
+                string text = span.Groups[1].Value.Trim();
+                if (!text.StartsWith("--", StringComparison.Ordinal)) continue;
+                string name = OptionName().Match(text).Value;
+                checkedSpans++;
+                if (!all.Contains(name) && !OtherTools.Contains(name)) unknown.Add($"line {i + 1}: {name} ('{text}')");
+            }
+        Assert.True(checkedSpans > 5, $"only {checkedSpans} option spans found in README.md: is the extraction broken?");
+        Assert.True(unknown.Count == 0, "README.md names options no command has:\n" + string.Join("\n", unknown));
+    }
+
+    /// <summary>Options of other programs the README mentions (sbatch's).</summary>
+    static readonly HashSet<string> OtherTools = ["--dependency", "--partition"];
+
+    static IEnumerable<Command> AllCommands(Command command) => command.Subcommands.SelectMany(AllCommands).Prepend(command);
+
+    [Fact]
     public void The_check_finds_a_misspelt_option_and_an_unknown_subcommand()
     {
         var root = CliApp.Build(CliConsole.Capture(new StringWriter(), new StringWriter()));
@@ -38,6 +64,8 @@ public sealed partial class ReadmeCommandReferenceTests
         Assert.Contains(Check(root, new Invocation(1, "xraysynth gan sample --runs RUN")), p => p.Contains("--runs"));
         Assert.Contains(Check(root, new Invocation(2, "xraysynth gan sampel --run RUN")), p => p.Contains("sampel"));
         Assert.Contains(Check(root, new Invocation(3, "xraysynth detect train|evaluate --data D")), p => p.Contains("evaluate"));
+        Assert.Empty(Check(root, new Invocation(4, "xraysynth --quiet --config F gan sample --run RUN")));
+        Assert.Contains(Check(root, new Invocation(5, "xraysynth classify train|eval --ci bca")), p => p.Contains("'xraysynth classify train' has no option --ci"));
     }
 
     /// <summary>One command line shown in the README, with its line number.</summary>
@@ -63,6 +91,7 @@ public sealed partial class ReadmeCommandReferenceTests
             if (inBlock)
             {
                 string text = line.Trim();
+                if (text.StartsWith(DotnetRun, StringComparison.Ordinal)) text = "xraysynth " + text[DotnetRun.Length..];
                 if (text.StartsWith("xraysynth ", StringComparison.Ordinal)) found.Add(new Invocation(i + 1, StripComment(text)));
                 continue;
             }
@@ -78,6 +107,9 @@ public sealed partial class ReadmeCommandReferenceTests
         return found;
     }
 
+    /// <summary>How the README runs xraysynth from the source tree.</summary>
+    const string DotnetRun = "dotnet run --project src/XraySynth.Cli -c Release -- ";
+
     static string StripComment(string text)
     {
         int hash = text.IndexOf(" #", StringComparison.Ordinal);
@@ -91,8 +123,17 @@ public sealed partial class ReadmeCommandReferenceTests
         IReadOnlyList<Command> current = [root];
         var paths = new List<string> { "" };
         int used = 0;
-        foreach (string word in words)
+        var globals = root.Options.Where(o => o.Recursive).ToList();
+        for (int w = 0; w < words.Count; w++)
         {
+            string word = words[w];
+            // A global option before the command words (xraysynth --quiet gan sample ...): skip it and its value.
+            if (globals.FirstOrDefault(o => o.Name == word || o.Aliases.Contains(word)) is { } global)
+            {
+                used++;
+                if (global.Arity.MinimumNumberOfValues > 0 && w + 1 < words.Count) { w++; used++; } // a flag (--quiet) takes none
+                continue;
+            }
             if (word.StartsWith('-') || word.StartsWith('[') || word == "...") break;
             var names = word.Split('|');
             var next = new List<Command>();
@@ -129,10 +170,14 @@ public sealed partial class ReadmeCommandReferenceTests
     {
         var resolved = Resolve(root, invocation);
         if (resolved.Problem is not null) { yield return resolved.Problem; yield break; }
-        var known = resolved.Commands.SelectMany(c => OptionNames(root, c)).ToHashSet();
-        foreach (Match option in OptionName().Matches(resolved.Rest))
-            if (!known.Contains(option.Value))
-                yield return $"line {invocation.Line}: 'xraysynth {resolved.Paths[0]}' has no option {option.Value} ('{invocation.Text}')";
+        // An option shown after train|eval must exist in each of them.
+        for (int c = 0; c < resolved.Commands.Count; c++)
+        {
+            var known = OptionNames(root, resolved.Commands[c]).ToHashSet();
+            foreach (Match option in OptionName().Matches(resolved.Rest))
+                if (!known.Contains(option.Value))
+                    yield return $"line {invocation.Line}: 'xraysynth {resolved.Paths[c]}' has no option {option.Value} ('{invocation.Text}')";
+        }
     }
 
     /// <summary>A command's own option names and aliases, and the recursive ones of its ancestors (the global options).</summary>

@@ -71,4 +71,17 @@ public sealed class QuickstartTests
         var custom = (cpu with { DataFolder = "mine/phantom" }).ForGpu();
         Assert.Equal("mine/phantom", custom.DataFolder);
     }
+
+    [Fact]
+    public void Bca_with_too_few_resamples_is_a_config_error_with_the_line()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.File("q.yaml"), "quickstart:\n  bootstrap: 500\n  bootstrap_method: bca\n");
+        var error = Assert.Throws<XraySynth.Configuration.ConfigError>(() => XraySynth.Configuration.YamlConfig.Load<QuickstartConfig>(temp.File("q.yaml"), QuickstartConfig.Section));
+        Assert.Contains("q.yaml:", error.Message);
+        Assert.Contains("bootstrap_method bca needs at least 1000 resamples (got 500)", error.Message);
+        var fine = temp.File("fine.yaml");
+        File.WriteAllText(fine, "quickstart:\n  bootstrap: 1000\n  bootstrap_method: bca\n");
+        Assert.Equal(XraySynth.Evaluate.BootstrapMethod.Bca, XraySynth.Configuration.YamlConfig.Load<QuickstartConfig>(fine, QuickstartConfig.Section).BootstrapMethod);
+    }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using XraySynth.Common;
+using XraySynth.Evaluate;
 using XraySynth.Experiments.Ablation;
 using XraySynth.Experiments.Ablation.Slurm;
 
@@ -80,6 +81,9 @@ public static class AblateCommand
         string self = SlurmOptions.SelfCommand(settings.Slurm);
         AtomicFile.WriteText(Path.Combine(SlurmScripts.Folder(run), "submit.json"), w => w.Write(System.Text.Json.JsonSerializer.Serialize(new { command = self, forward })));
         var stages = SlurmExecutor.Submit(run, self, forward, dryRun ? null : new SlurmClient());
+        if (run.SummarySettingsChanged)
+            context.Console.Out.WriteLine($"the summary's bootstrap changed ({settings.Ablation.Bootstrap} resamples, {settings.Ablation.BootstrapMethod.ShortName()}): " +
+                                          $"a queued collect job uses it; once every job is done, recompute summary.csv and the report with: xraysynth report {run.Path}");
         if (stages.Count == 0)
         {
             context.Console.Out.WriteLine($"nothing to submit: every job of {run.Path} is done or already queued (xraysynth ablate status {run.Path})");

@@ -29,7 +29,7 @@ public static class AblationTables
             }
             table.AddRow(cells.ToArray());
         }
-        table.Caption($"* rare label; AUROC mean ± sd over seeds; gains averaged over seeds, 95% CI by patient bootstrap ({summary.Bootstrap.Resamples} resamples{(summary.Bootstrap.Method == BootstrapMethod.Bca ? ", BCa" : "")})");
+        table.Caption($"* rare label; AUROC mean ± sd over seeds; gains averaged over seeds, 95% CI by patient bootstrap ({summary.Bootstrap.Resamples} resamples, {summary.Bootstrap.Method.ShortName()})");
         return table;
     }
 

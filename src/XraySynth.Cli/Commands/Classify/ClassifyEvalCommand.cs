@@ -46,7 +46,7 @@ public static class ClassifyEvalCommand
             table.AddRow(Markup.Escape(r.Label), r.Positives.ToString(CultureInfo.InvariantCulture),
                 $"{F(r.Auroc.Estimate)} ({F(r.Auroc.Lower)}–{F(r.Auroc.Upper)})", $"{F(r.Auprc.Estimate)} ({F(r.Auprc.Lower)}–{F(r.Auprc.Upper)})",
                 F(r.SensitivityAtSpecificity90), F(r.Ece));
-        return table;
+        return table.Caption(Markup.Escape("95% CIs: " + BootstrapMethodText.DescribeDraw(rows.Count > 0 ? rows[0].Auroc : null)));
     }
 
     /// <summary>The comparison as a console table.</summary>
@@ -56,6 +56,6 @@ public static class ClassifyEvalCommand
         foreach (var r in rows)
             table.AddRow(Markup.Escape(r.Label), r.Positives.ToString(CultureInfo.InvariantCulture), F(r.AurocA), F(r.AurocB),
                 $"{F(r.Difference.Estimate)} ({F(r.Difference.Lower)} to {F(r.Difference.Upper)})", F(r.DeLong.PValue), F(r.HolmP));
-        return table;
+        return table.Caption(Markup.Escape("95% CIs: paired " + BootstrapMethodText.DescribeDraw(rows.Count > 0 ? rows[0].Difference : null)));
     }
 }

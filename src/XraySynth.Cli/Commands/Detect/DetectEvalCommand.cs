@@ -47,13 +47,13 @@ public static class DetectEvalCommand
         var table = new Table().AddColumns("class", "boxes", "AP@0.5 (95% CI)", "AP@[[.5:.95]] (95% CI)", "CPM (95% CI)", "sens@1 FP/img");
         foreach (var r in result.Classes.Append(result.Mean))
             table.AddRow(Markup.Escape(r.Label), r.TruthBoxes.ToString(CultureInfo.InvariantCulture), Ci(r.Ap50), Ci(r.Ap), Ci(r.Cpm), F(r.Froc[3].Sensitivity.Estimate));
-        return table;
+        return table.Caption(Markup.Escape("95% CIs: " + BootstrapMethodText.DescribeDraw(result.Mean.Ap50)));
     }
 
     static Table GainTable(IReadOnlyList<ClassDetectionGain> gains)
     {
         var table = new Table().AddColumns("class", "ΔAP@0.5 (95% CI)", "ΔAP@[[.5:.95]] (95% CI)", "ΔCPM (95% CI)");
         foreach (var g in gains) table.AddRow(Markup.Escape(g.Label), Ci(g.Ap50Gain), Ci(g.ApGain), Ci(g.CpmGain));
-        return table;
+        return table.Caption(Markup.Escape("95% CIs: paired " + BootstrapMethodText.DescribeDraw(gains.Count > 0 ? gains[0].Ap50Gain : null)));
     }
 }

@@ -53,7 +53,7 @@ public static class DetectionTables
     /// <summary>A Markdown table of the gains.</summary>
     public static string ComparisonMarkdown(string nameA, string nameB, IReadOnlyList<ClassDetectionGain> gains)
     {
-        string method = gains.Count > 0 ? gains[0].Ap50Gain.DescribeMethod() : "bootstrap over patients";
+        string method = BootstrapMethodText.DescribeDraw(gains.Count > 0 ? gains[0].Ap50Gain : null);
         var s = new StringBuilder($"# Detector B vs A\n\nA: {nameA}\nB: {nameB}\n\nGains are B − A with paired 95% CIs ({method}).\n\n");
         s.Append("| class | ΔAP@0.5 | ΔAP@[.5:.95] | ΔCPM |\n|---|---|---|---|\n");
         foreach (var g in gains) s.Append($"| {g.Label} | {Ci(g.Ap50Gain)} | {Ci(g.ApGain)} | {Ci(g.CpmGain)} |\n");

@@ -77,7 +77,7 @@ public static class AblationReport
                 var points = detection.Where(r => r.Arm != baselineArm).Select(r => new ForestPoint(r.Label, r.Arm,
                     r.Ap50Gain?.Estimate ?? double.NaN, r.Ap50Gain?.Lower ?? double.NaN, r.Ap50Gain?.Upper ?? double.NaN, false)).ToList();
                 var forest = ForestPlot.Save(points, Figure("forest-detection-ap50"), $"AP@0.5 gain over {baselineArm} (95% CI)", $"Detector AP@0.5 gain per class over {baselineArm}");
-                blocks.Add(new FigureBlock(Relative(forest), $"Detector AP@0.5 gain of each detection arm over {baselineArm} per class and averaged over classes, mean over seeds, 95% patient-bootstrap CIs."));
+                blocks.Add(new FigureBlock(Relative(forest), $"Detector AP@0.5 gain of each detection arm over {baselineArm} per class and averaged over classes, mean over seeds, 95% CIs: {summary.Bootstrap.Method.Describe()} intervals of {summary.Bootstrap.Resamples} bootstrap resamples of test patients (seed {summary.Bootstrap.Seed})."));
             }
             blocks.Add(new TableBlock(DetectionTable(detection, baselineArm, detectionArms)));
         }

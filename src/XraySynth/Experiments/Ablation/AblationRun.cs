@@ -22,6 +22,12 @@ public sealed class AblationRun
     /// <summary>The jobs.</summary>
     public AblationPlan Plan { get; }
 
+    /// <summary>
+    /// True when <see cref="CreateOrContinue"/> reopened the run with other summary settings (its bootstrap) than it held:
+    /// a summary or report written before is then out of date until recomputed.
+    /// </summary>
+    public bool SummarySettingsChanged { get; private set; }
+
     AblationRun(string path, AblationSettings settings)
     {
         Path = System.IO.Path.GetFullPath(path);
@@ -77,6 +83,7 @@ public sealed class AblationRun
                 throw new UserError($"{path} holds an ablation with other settings ({run.SettingsFile} differs from this config); " +
                                     "give the new experiment another ablation.name, or delete that folder to start over");
             // Only the cluster resources and the summary's bootstrap may change between runs of one experiment: keep the newest.
+            run.SummarySettingsChanged = existing.SummaryDiffers(settings);
             if (File.ReadAllText(run.SettingsFile) != yaml) AtomicFile.WriteText(run.SettingsFile, w => w.Write(yaml));
             return run;
         }

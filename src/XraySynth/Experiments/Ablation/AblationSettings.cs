@@ -51,9 +51,18 @@ public sealed record AblationSettings(AblationConfig Ablation, ClassifierConfig 
     /// summary reads (the <c>slurm:</c> section, <c>ablation.bootstrap</c> and <c>ablation.bootstrap_method</c>), which
     /// may change between runs of one experiment without touching its jobs.
     /// </summary>
-    public string ExperimentIdentity() =>
-        (this with { Ablation = Ablation with { Bootstrap = new AblationConfig().Bootstrap, BootstrapMethod = new AblationConfig().BootstrapMethod } })
-        .ToYaml(includeSlurm: false);
+    public string ExperimentIdentity()
+    {
+        var defaults = new AblationConfig();
+        return (this with { Ablation = Ablation with { Bootstrap = defaults.Bootstrap, BootstrapMethod = defaults.BootstrapMethod } }).ToYaml(includeSlurm: false);
+    }
+
+    /// <summary>Whether <paramref name="other"/> differs from these settings only in what the summary reads (its bootstrap).</summary>
+    public bool SummaryDiffers(AblationSettings other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return (Ablation.Bootstrap, Ablation.BootstrapMethod) != (other.Ablation.Bootstrap, other.Ablation.BootstrapMethod);
+    }
 
     /// <summary>The settings as YAML, with or without the <c>slurm:</c> section.</summary>
     public string ToYaml(bool includeSlurm)

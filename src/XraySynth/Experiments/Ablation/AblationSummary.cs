@@ -154,11 +154,14 @@ public static class AblationSummary
     public static void WriteCsv(AblationSummaryResult summary, string path) => AtomicFile.WriteText(path, w =>
     {
         static string F(double v) => double.IsNaN(v) ? "" : v.ToString("R", CultureInfo.InvariantCulture);
-        w.WriteLine("arm,label,rare,train_prevalence,test_positives,seeds,auroc_mean,auroc_sd,auroc_gain,auroc_gain_lower,auroc_gain_upper,delong_p,holm_p,auprc_mean,auprc_sd,auprc_gain,auprc_gain_lower,auprc_gain_upper");
+        w.WriteLine("arm,label,rare,train_prevalence,test_positives,seeds,auroc_mean,auroc_sd,auroc_gain,auroc_gain_lower,auroc_gain_upper,delong_p,holm_p,auprc_mean,auprc_sd,auprc_gain,auprc_gain_lower,auprc_gain_upper,ci_method,bootstrap_resamples,bootstrap_seed");
+        var b = summary.Bootstrap;
+        string bootstrap = string.Join(",", b.Method.ShortName(), b.Resamples.ToString(CultureInfo.InvariantCulture), b.Seed.ToString(CultureInfo.InvariantCulture));
         foreach (var r in summary.Rows)
             w.WriteLine(string.Join(",", r.Arm, r.Label, r.Rare ? "true" : "false", F(r.TrainPrevalence), r.Positives.ToString(CultureInfo.InvariantCulture),
                 r.Seeds.ToString(CultureInfo.InvariantCulture), F(r.AurocMean), F(r.AurocSd),
                 F(r.AurocGain?.Estimate ?? double.NaN), F(r.AurocGain?.Lower ?? double.NaN), F(r.AurocGain?.Upper ?? double.NaN), F(r.DeLongP), F(r.HolmP),
-                F(r.AuprcMean), F(r.AuprcSd), F(r.AuprcGain?.Estimate ?? double.NaN), F(r.AuprcGain?.Lower ?? double.NaN), F(r.AuprcGain?.Upper ?? double.NaN)));
+                F(r.AuprcMean), F(r.AuprcSd), F(r.AuprcGain?.Estimate ?? double.NaN), F(r.AuprcGain?.Lower ?? double.NaN), F(r.AuprcGain?.Upper ?? double.NaN),
+                bootstrap));
     });
 }

@@ -28,10 +28,13 @@ public sealed class AblationRunTests
         File.WriteAllText(config, AblationResumeTests.TinyConfig(temp.Path));
         var first = AblationRun.CreateOrContinue(AblationSettings.Load(config));
         Assert.Equal((100, BootstrapMethod.Percentile), (first.Settings.Ablation.Bootstrap, first.Settings.Ablation.BootstrapMethod));
+        Assert.False(first.SummarySettingsChanged);
+        Assert.False(AblationRun.CreateOrContinue(AblationSettings.Load(config)).SummarySettingsChanged);
 
         File.WriteAllText(config, AblationResumeTests.TinyConfig(temp.Path).Replace("bootstrap: 100", "bootstrap: 1000\n  bootstrap_method: bca"));
         var second = AblationRun.CreateOrContinue(AblationSettings.Load(config));
         Assert.Equal(first.Path, second.Path);
+        Assert.True(second.SummarySettingsChanged);
         var stored = AblationRun.Open(second.Path).Settings.Ablation;
         Assert.Equal((1000, BootstrapMethod.Bca), (stored.Bootstrap, stored.BootstrapMethod));
     }

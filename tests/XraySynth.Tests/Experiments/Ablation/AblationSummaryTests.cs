@@ -61,6 +61,12 @@ public sealed class AblationSummaryTests
         Assert.False(summary.Row("synthetic", "Effusion").Rare);
         Assert.True(summary.Row("synthetic", "Hernia").Rare);
         Assert.True(summary.Row("synthetic", "Effusion").AurocGain!.Lower > 0, "lifting positives by 0.06 is a clear gain");
+
+        // summary.csv says how its intervals were drawn.
+        AblationSummary.WriteCsv(summary, temp.File("summary.csv"));
+        var csv = File.ReadAllLines(temp.File("summary.csv"));
+        Assert.EndsWith(",ci_method,bootstrap_resamples,bootstrap_seed", csv[0]);
+        Assert.All(csv.Skip(1), row => Assert.EndsWith($",{method.ShortName()},{config.Bootstrap},{config.Seeds[0]}", row));
     }
 
     [Fact]

@@ -48,8 +48,9 @@ public sealed class RunEvalOptions(string kind, string compareHelp, int defaultR
     {
         ArgumentNullException.ThrowIfNull(text);
         var methods = Enum.GetValues<BootstrapMethod>();
+        string name = text.Trim().ToLowerInvariant();
         foreach (var candidate in methods)
-            if (candidate.ShortName() == text.Trim().ToLowerInvariant()) return candidate;
+            if (candidate.ShortName() == name) return candidate;
         throw new Common.UserError($"--ci '{text}': expected {string.Join(" or ", methods.Select(m => m.ShortName()))}");
     }
 
@@ -58,7 +59,7 @@ public sealed class RunEvalOptions(string kind, string compareHelp, int defaultR
     {
         var which = ManifestEnums.ParseSplit(parse.GetValue(split)!) ?? throw new Common.UserError($"--split '{parse.GetValue(split)}': expected test or val");
         var bootstrap = new BootstrapOptions { Resamples = parse.GetValue(resamples), Seed = runtime.Seed, Method = ParseMethod(parse.GetValue(method)!) };
-        if (bootstrap.Method == BootstrapMethod.Bca && bootstrap.Resamples < BcaLevels.MinimumResamples)
+        if (BcaLevels.TooFewResamples(bootstrap.Method, bootstrap.Resamples))
             throw new Common.UserError($"--ci bca needs --bootstrap {BcaLevels.MinimumResamples} or more (got {bootstrap.Resamples}): its adjusted levels reach into the tails of the replicates");
         string[]? pair = parse.GetValue(compare);
         static string Name(string p) => Path.GetFileName(Path.TrimEndingDirectorySeparator(p));

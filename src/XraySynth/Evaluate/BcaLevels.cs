@@ -16,6 +16,9 @@ public static class BcaLevels
     /// </summary>
     public const int MinimumResamples = 1000;
 
+    /// <summary>Whether <paramref name="method"/> is BCa with fewer than <see cref="MinimumResamples"/> resamples.</summary>
+    public static bool TooFewResamples(BootstrapMethod method, int resamples) => method == BootstrapMethod.Bca && resamples < MinimumResamples;
+
     /// <summary>
     /// Bias correction z0 from <paramref name="sortedReplicates"/> (ascending, finite) and the full-data
     /// <paramref name="estimate"/>. The share is kept within [1/(2B), 1 − 1/(2B)] so z0 stays finite when every

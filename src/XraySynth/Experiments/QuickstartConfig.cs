@@ -82,7 +82,7 @@ public sealed record QuickstartConfig : IValidatedConfig
     /// <inheritdoc />
     public IEnumerable<(string Key, string Message)> Validate()
     {
-        if (BootstrapMethod == BootstrapMethod.Bca && Bootstrap < BcaLevels.MinimumResamples)
+        if (BcaLevels.TooFewResamples(BootstrapMethod, Bootstrap))
             yield return ("bootstrap", $"bootstrap_method bca needs at least {BcaLevels.MinimumResamples} resamples (got {Bootstrap})");
     }
 }

@@ -89,7 +89,7 @@ public sealed record AblationConfig : IValidatedConfig
         if (DetectionArms.Count > 0 && !detectionNames.Contains(DetectionBaseline))
             yield return ("detection_baseline", $"'{DetectionBaseline}' is no detection arm (detection arms: {string.Join(", ", detectionNames)})");
         if (!RunNames.IsValid(Name)) yield return ("name", $"'{Name}': expected letters, digits, '-', '_' or '.'");
-        if (BootstrapMethod == BootstrapMethod.Bca && Bootstrap < BcaLevels.MinimumResamples)
+        if (BcaLevels.TooFewResamples(BootstrapMethod, Bootstrap))
             yield return ("bootstrap", $"bootstrap_method bca needs at least {BcaLevels.MinimumResamples} resamples (got {Bootstrap})");
         if (Seeds.Count == 0) yield return ("seeds", "expected at least one seed");
         if (Seeds.Distinct().Count() != Seeds.Count) yield return ("seeds", "a seed is listed twice");

@@ -83,7 +83,8 @@ public sealed class AblationRun
                 throw new UserError($"{path} holds an ablation with other settings ({run.SettingsFile} differs from this config); " +
                                     "give the new experiment another ablation.name, or delete that folder to start over");
             // Only the cluster resources and the summary's bootstrap may change between runs of one experiment: keep the newest.
-            run.SummarySettingsChanged = existing.SummaryDiffers(settings);
+            // Same experiment, so the settings without slurm: differ only where ExperimentIdentity ignores them: the summary's.
+            run.SummarySettingsChanged = existing.ToYaml(includeSlurm: false) != settings.ToYaml(includeSlurm: false);
             if (File.ReadAllText(run.SettingsFile) != yaml) AtomicFile.WriteText(run.SettingsFile, w => w.Write(yaml));
             return run;
         }

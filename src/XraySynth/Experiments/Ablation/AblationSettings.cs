@@ -57,13 +57,6 @@ public sealed record AblationSettings(AblationConfig Ablation, ClassifierConfig 
         return (this with { Ablation = Ablation with { Bootstrap = defaults.Bootstrap, BootstrapMethod = defaults.BootstrapMethod } }).ToYaml(includeSlurm: false);
     }
 
-    /// <summary>Whether <paramref name="other"/> differs from these settings only in what the summary reads (its bootstrap).</summary>
-    public bool SummaryDiffers(AblationSettings other)
-    {
-        ArgumentNullException.ThrowIfNull(other);
-        return (Ablation.Bootstrap, Ablation.BootstrapMethod) != (other.Ablation.Bootstrap, other.Ablation.BootstrapMethod);
-    }
-
     /// <summary>The settings as YAML, with or without the <c>slurm:</c> section.</summary>
     public string ToYaml(bool includeSlurm)
     {

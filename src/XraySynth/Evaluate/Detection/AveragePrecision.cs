@@ -6,13 +6,37 @@ namespace XraySynth.Evaluate.Detection;
 /// averaged. AP@0.5 matches at IoU ≥ 0.5; AP@[.5:.95] averages AP over the IoU thresholds 0.50, 0.55, …, 0.95.
 /// NaN when the class has no ground-truth box (COCO's −1).
 /// </summary>
+/// <remarks>
+/// The recall levels and IoU thresholds are the doubles pycocotools gets from <c>np.linspace</c> (<c>i * step + start</c>),
+/// not the nearest doubles to the decimals: the 0.90 threshold is 0.8999999999999999, and ten recall levels lie one ulp
+/// above their decimal (0.35, 0.41, 0.47, 0.57, 0.69, 0.70, 0.82, 0.83, 0.94, 0.95), so a recall of exactly 57/100 does
+/// not reach level 0.57 there. Both decide real cases (a recall of 7 boxes out of 10, an IoU computed as 0.8999999999999999),
+/// so they are copied. What is left differs in the last bits only: pycocotools divides by <c>tp + fp + np.spacing(1)</c>
+/// (a precision of 1/1 reads 1 − 2⁻⁵², so one perfect detection scores 0.9999999999999999 there), averages with numpy's
+/// summation order, and takes IoUs of x, y, w, h boxes where <see cref="Detect.Boxes.Box"/> keeps corners (the same
+/// doubles for a box made by <see cref="Detect.Boxes.Box.FromXywh"/>). CocoReferenceTests (test project) checks
+/// everything else against a numpy port of pycocotools to 1e-12.
+/// </remarks>
 public static class AveragePrecision
 {
     /// <summary>The ten COCO IoU thresholds 0.50 … 0.95.</summary>
-    public static IReadOnlyList<double> CocoThresholds { get; } = Enumerable.Range(0, 10).Select(i => (50 + 5 * i) / 100.0).ToArray();
+    public static IReadOnlyList<double> CocoThresholds { get; } = Linspace(0.5, 0.95, 10);
 
     /// <summary>Number of recall levels of the interpolation.</summary>
     public const int RecallLevels = 101;
+
+    /// <summary>The recall levels 0, 0.01, …, 1 as pycocotools' <c>np.linspace(.0, 1.00, 101)</c> computes them.</summary>
+    public static IReadOnlyList<double> RecallThresholds { get; } = Linspace(0, 1, RecallLevels);
+
+    /// <summary>numpy's <c>linspace(start, stop, count)</c>: <c>i * ((stop − start) / (count − 1)) + start</c>, the last one exactly <c>stop</c>.</summary>
+    static double[] Linspace(double start, double stop, int count)
+    {
+        double step = (stop - start) / (count - 1);
+        var values = new double[count];
+        for (int i = 0; i < count; i++) values[i] = i * step + start;
+        values[^1] = stop;
+        return values;
+    }
 
     /// <summary>AP of class <paramref name="classIndex"/> at one IoU threshold.</summary>
     public static double Compute(IReadOnlyList<DetectionImage> images, int classIndex, double iouThreshold = 0.5) =>
@@ -45,7 +69,7 @@ public static class AveragePrecision
         int first = 0;
         for (int r = 0; r < RecallLevels; r++)
         {
-            double level = r / 100.0;
+            double level = RecallThresholds[r];
             while (first < recall.Count && recall[first] < level) first++;
             if (first < recall.Count) sum += precision[first];
         }

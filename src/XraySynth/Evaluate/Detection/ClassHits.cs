@@ -7,7 +7,8 @@ namespace XraySynth.Evaluate.Detection;
 /// detections by descending score (at most <c>maxDetectionsPerImage</c>) each take the unmatched ground-truth box
 /// they overlap most, if that IoU is at least the threshold (a true positive); otherwise, including a second hit on an
 /// already matched box, they are false positives. Hits are then ordered by descending score over all images (ties:
-/// image order, then score order within the image). Matching is per image, so a bootstrap replicate that repeats
+/// image order, then score order within the image; both sorts are stable, as pycocotools' mergesort). On an IoU tie the
+/// later ground-truth box wins, as in pycocotools. Matching is per image, so a bootstrap replicate that repeats
 /// images only reweights hits: every metric here takes optional per-image weights (how often each image was drawn).
 /// </summary>
 public sealed class ClassHits
@@ -44,7 +45,7 @@ public sealed class ClassHits
             for (int d = 0; d < predicted.Length; d++)
             {
                 int best = -1;
-                double bestIou = iouThreshold;
+                double bestIou = Math.Min(iouThreshold, 1 - 1e-10); // pycocotools' min(t, 1 − 1e-10): a threshold of 1 accepts IoUs that round just below 1
                 for (int g = 0; g < truth.Length; g++)
                 {
                     if (matched[g]) continue;

@@ -63,7 +63,8 @@ public sealed class AveragePrecisionTests
         // IoU 0.72: a hit at 0.50 … 0.70 (5 thresholds, AP 1 each), a miss at 0.75 … 0.95 (AP 0).
         DetectionImage[] image = [new([new(Box.FromXywh(0, 0, 10, 10), 0)], [new(Box.FromXywh(0, 0, 10, 7.2), 0, 0.9f)])];
         Assert.Equal(0.5, AveragePrecision.CocoRange(image, 0), 12);
-        Assert.Equal([0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95], AveragePrecision.CocoThresholds);
+        // pycocotools' np.linspace(.5, .95, 10): the 0.90 threshold is one ulp below the double nearest 0.9.
+        Assert.Equal([0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.8999999999999999, 0.95], AveragePrecision.CocoThresholds);
     }
 
     [Fact]

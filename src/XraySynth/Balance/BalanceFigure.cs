@@ -82,7 +82,7 @@ public static class BalanceFigure
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
         if (plot.Axes.Bottom is ScottPlot.AxisPanels.AxisBase panel) panel.MinimumSize = 140;
         plot.Axes.SetLimitsX(-0.6, labels.Count - 0.4);
-        plot.Axes.Bottom.Label.Text = "finding label (* = topped up by the strategy)";
+        plot.Axes.Bottom.Label.Text = "finding label (* = chosen: topped up towards its target)";
         plot.Title($"{plan.Real.Info.Name}: train positives per label before and after balancing ({BalanceStrategyNames.Format(plan.Config.Strategy)})");
         plot.Grid.XAxisStyle.MajorLineStyle.Width = 0;
         plot.ShowLegend(legend, Alignment.UpperRight);

@@ -84,12 +84,37 @@ public static class BalanceReport
         return md.ToString();
     }
 
+    /// <summary>
+    /// The console's warnings about labels short of their target: one line per label, except that the labels no
+    /// synthetic image carries share one line (typically most of the vocabulary when only the rare labels were sampled).
+    /// </summary>
+    public static IReadOnlyList<string> ShortfallWarnings(BalancePlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        bool synthetic = plan.Config.Strategy != BalanceStrategy.Oversample;
+        var notSampled = plan.Shortfalls.Where(l => synthetic && l.Reason == ShortfallReason.NotInPool).ToList();
+        var warnings = plan.Shortfalls.Except(notSampled)
+            .Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Label}: {l.After:N0} of {l.Target:N0} train positives ({l.Shortfall:N0} short): {Explain(l, plan)}"))
+            .ToList();
+        if (notSampled.Count == 1) warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{notSampled[0].Label}: {notSampled[0].After:N0} of {notSampled[0].Target:N0} train positives ({notSampled[0].Shortfall:N0} short): {Explain(notSampled[0], plan)}"));
+        else if (notSampled.Count > 1)
+        {
+            string names = string.Join(", ", notSampled.Select(l => l.Label));
+            warnings.Add($"no synthetic image carries {names} ({notSampled.Count} labels below their target): they keep their real positives; " +
+                $"sample them (gan sample --labels {string.Join(',', notSampled.Select(l => l.Label))}) or name the labels to top up with --labels");
+        }
+        return warnings;
+    }
+
     /// <summary>Why a label stopped short, in words.</summary>
     public static string Explain(LabelBalance label, BalancePlan plan) => label.Reason switch
     {
         ShortfallReason.PoolExhausted => plan.Config.Strategy == BalanceStrategy.Oversample
             ? "no real train positive to duplicate"
-            : "the synthetic pool has no unused image with this label (sample more)",
+            : "every synthetic image with this label is used (sample more)",
+        ShortfallReason.NotInPool => plan.Config.Strategy == BalanceStrategy.Oversample
+            ? "no real train positive to duplicate"
+            : $"no synthetic image carries this label (sample it: gan sample --labels {label.Label})",
         ShortfallReason.LabelCap => $"per-label cap reached ({CapText(label.Cap)} added for {Int(label.RealTrain)} real positives at {Percent(plan.Config.MaxSyntheticFractionPerLabel)})",
         ShortfallReason.OverallCap => $"overall cap reached ({CapText(plan.OverallCap)} added images at {Percent(plan.Config.MaxSyntheticFraction)} of train)",
         ShortfallReason.CoLabelCap => "every image left with this label also carries a label whose cap is reached",

@@ -110,6 +110,7 @@ internal sealed class GreedySelector
 
     ShortfallReason Reason(int label, List<Group> groups, int[] added, int total)
     {
+        if (groups.Count == 0) return ShortfallReason.NotInPool;
         if (groups.All(g => g.Empty)) return ShortfallReason.PoolExhausted;
         if (added[label] >= cap[label]) return ShortfallReason.LabelCap;
         if (total >= overallCap) return ShortfallReason.OverallCap;

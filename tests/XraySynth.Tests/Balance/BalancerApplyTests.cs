@@ -113,7 +113,7 @@ public sealed class BalancerApplyTests
         string markdown = File.ReadAllText(Path.Combine(report, BalanceReport.MarkdownFile));
         Assert.Contains("| Hernia | 2 | 5 | 7 | 71.4% | 8 | 1 |", markdown);
         Assert.Contains("## Shortfalls", markdown);
-        Assert.Contains("- Hernia: 7 of 8 (1 short): the synthetic pool has no unused image with this label", markdown);
+        Assert.Contains("- Hernia: 7 of 8 (1 short): every synthetic image with this label is used (sample more)", markdown);
         byte[] png = File.ReadAllBytes(Path.Combine(report, BalanceReport.FigureFile));
         Assert.True(png.Length > 10_000);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);

@@ -68,8 +68,24 @@ public sealed class BalancerPlanTests
         Assert.Equal((3, 5, 4, ShortfallReason.PoolExhausted), (hernia.Added, hernia.After, hernia.Shortfall, hernia.Reason));
         Assert.Equal(9, Label(plan, "Mass").After);
         var nodule = Label(plan, "Nodule");
-        Assert.Equal((0, 1, ShortfallReason.PoolExhausted), (nodule.Added, nodule.Shortfall, nodule.Reason));
+        Assert.Equal((0, 1, ShortfallReason.NotInPool), (nodule.Added, nodule.Shortfall, nodule.Reason));
         Assert.Equal(["Hernia", "Nodule"], plan.Shortfalls.Select(l => l.Label));
+        Assert.Contains("sample more", BalanceReport.Explain(hernia, plan));
+        Assert.Contains("gan sample --labels Nodule", BalanceReport.Explain(nodule, plan));
+    }
+
+    [Fact]
+    public void Labels_no_synthetic_image_carries_share_one_warning()
+    {
+        // Only Hernia was sampled: Nodule and Effusion (targets 9) are not in the pool, Hernia runs out.
+        var plan = Balancer.Plan(RealData(), [Pool(("Hernia", 3))], NoCaps(BalanceStrategy.TargetCount) with { Target = 9 });
+        var warnings = BalanceReport.ShortfallWarnings(plan);
+        var notInPool = plan.Shortfalls.Where(l => l.Reason == ShortfallReason.NotInPool).Select(l => l.Label).ToList();
+        Assert.True(notInPool.Count >= 2);
+        Assert.Equal(2, warnings.Count);
+        Assert.StartsWith("Hernia: 5 of 9 train positives (4 short)", warnings[0]);
+        Assert.Contains($"no synthetic image carries {string.Join(", ", notInPool)} ({notInPool.Count} labels", warnings[1]);
+        Assert.Contains($"gan sample --labels {string.Join(',', notInPool)}", warnings[1]);
     }
 
     [Fact]

@@ -53,8 +53,7 @@ public static class BalanceCommand
             var sources = (parse.GetValue(synthetic) ?? []).SelectMany(SplitList).Select(Dataset.Load).ToList();
             var plan = Balancer.Plan(realData, sources, config);
             if (context.Verbosity != Verbosity.Quiet) context.Console.Out.Write(BalanceTable.Create(plan));
-            foreach (var shortfall in plan.Shortfalls)
-                context.Reporter.Warn(string.Create(CultureInfo.InvariantCulture, $"{shortfall.Label}: {shortfall.After:N0} of {shortfall.Target:N0} train positives ({shortfall.Shortfall:N0} short): {BalanceReport.Explain(shortfall, plan)}"));
+            foreach (string warning in BalanceReport.ShortfallWarnings(plan)) context.Reporter.Warn(warning);
             string summary = string.Create(CultureInfo.InvariantCulture,
                 $"train: {plan.RealTrain:N0} real + {plan.Additions.Count:N0} added = {plan.TrainAfter:N0} images ({plan.SyntheticFraction * 100:0.#}% added); val and test unchanged");
             if (parse.GetValue(dryRun))

@@ -7,12 +7,12 @@ namespace XraySynth.Cli.Commands.Balance;
 /// <summary>The Spectre.Console table of a <see cref="BalancePlan"/>: train positives per label before and after.</summary>
 public static class BalanceTable
 {
-    /// <summary>One row per label; shortfalls in yellow, labels the strategy tops up marked with '*'.</summary>
+    /// <summary>One row per label; shortfalls in yellow, labels the strategy chose to top up marked with '*'.</summary>
     public static Table Create(BalancePlan plan)
     {
         string added = plan.Config.Strategy == BalanceStrategy.Oversample ? "duplicates" : "synthetic";
         var table = new Table()
-            .Title($"{Markup.Escape(plan.Real.Info.Name)}: train positives, {BalanceStrategyNames.Format(plan.Config.Strategy)} (* = topped up)")
+            .Title($"{Markup.Escape(plan.Real.Info.Name)}: train positives, {BalanceStrategyNames.Format(plan.Config.Strategy)} (* = chosen: topped up towards its target)")
             .AddColumns("label", "real train", $"{added} added", "after", $"{added} share", "target", "shortfall");
         foreach (var label in plan.PerLabel)
         {

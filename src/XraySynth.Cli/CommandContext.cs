@@ -30,9 +30,24 @@ public sealed class CommandContext(ParseResult parse, CliConsole console, Global
     /// <summary>Messages and plain-line progress.</summary>
     public IReporter Reporter => new ConsoleReporter(Console, Verbosity);
 
-    /// <summary>A section of the --config file, or the record's defaults when no file was given.</summary>
-    public T Section<T>(string section) where T : class, new() =>
-        ConfigPath is null ? new T() : YamlConfig.Load<T>(ConfigPath, section);
+    bool configChecked;
+
+    /// <summary>
+    /// A section of the --config file, or the record's defaults when no file was given. The first call checks the whole
+    /// file (every section, unknown section names), so a command reports all of the file's problems at once rather than
+    /// those of the sections it reads first.
+    /// </summary>
+    /// <exception cref="ConfigError">Any problem anywhere in the file.</exception>
+    public T Section<T>(string section) where T : class, new()
+    {
+        if (ConfigPath is null) return new T();
+        if (!configChecked)
+        {
+            Experiments.ConfigSections.Validate(ConfigPath);
+            configChecked = true;
+        }
+        return YamlConfig.Load<T>(ConfigPath, section);
+    }
 
     /// <summary>Starts torch with the config's runtime section overridden by --device/--libtorch/--seed/--threads.</summary>
     /// <param name="options">The command's compute options.</param>

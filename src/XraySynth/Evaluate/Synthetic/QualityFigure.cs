@@ -36,6 +36,7 @@ public static class QualityFigure
         fid.ShowLegend(Alignment.UpperRight);
 
         var pr = multiplot.GetPlot(1);
+        var labels = new List<PointLabel>();
         foreach (var (color, name, floor) in new[] { (SyntheticColor, "synthetic", false), (FloorColor, "held-out real (floor)", true) })
         {
             var points = rows.Select(r => floor ? (r.RecallFloor, r.PrecisionFloor) : (r.Recall, r.Precision)).ToArray();
@@ -44,11 +45,16 @@ public static class QualityFigure
             scatter.LegendText = name;
             for (int i = 0; i < rows.Length; i++)
                 if (double.IsFinite(points[i].Item1) && double.IsFinite(points[i].Item2))
-                {
-                    var text = pr.Add.Text(rows[i].Label ?? "all", points[i].Item1, points[i].Item2);
-                    text.LabelFontSize = 10;
-                    text.LabelFontColor = color;
-                }
+                    labels.Add(new PointLabel(rows[i].Label ?? "all", points[i].Item1, points[i].Item2, color));
+        }
+        foreach (var (label, y) in PlaceLabels(labels))
+        {
+            bool left = label.X > RightSide;
+            var text = pr.Add.Text(label.Text, label.X, y);
+            text.LabelFontSize = 10;
+            text.LabelFontColor = label.Color;
+            text.LabelAlignment = left ? Alignment.MiddleRight : Alignment.MiddleLeft;
+            text.LabelOffsetX = left ? -7 : 7;
         }
         pr.Axes.SetLimits(-0.02, 1.05, -0.02, 1.05);
         pr.Axes.Bottom.Label.Text = "recall (diversity)";
@@ -56,5 +62,41 @@ public static class QualityFigure
         pr.Title("k-NN precision and recall");
         pr.ShowLegend(Alignment.LowerLeft);
         multiplot.SavePng(path, 1400, 600);
+    }
+
+    /// <summary>Recall beyond which a point's name goes to its left, so that names near recall 1 stay inside the panel.</summary>
+    const double RightSide = 0.75;
+
+    /// <summary>Least vertical distance (precision units) between two names on the same side of nearby points.</summary>
+    const double LabelGap = 0.04;
+
+    /// <summary>A point's name in the precision-recall panel.</summary>
+    readonly record struct PointLabel(string Text, double X, double Y, Color Color);
+
+    /// <summary>
+    /// Heights of the names: from the top down, a name that would sit within <see cref="LabelGap"/> of one already placed
+    /// on the same side of a point less than 0.2 recall away is moved down below it (labels of the synthetic set and the
+    /// floor often fall on each other, e.g. per-label floors all near recall 1).
+    /// </summary>
+    static List<(PointLabel Label, double Y)> PlaceLabels(List<PointLabel> labels)
+    {
+        var placed = new List<(PointLabel Label, double Y)>();
+        foreach (var label in labels.OrderByDescending(l => l.Y).ThenBy(l => l.X))
+        {
+            double y = label.Y;
+            bool moved = true;
+            while (moved)
+            {
+                moved = false;
+                foreach (var (other, otherY) in placed)
+                    if ((other.X > RightSide) == (label.X > RightSide) && Math.Abs(other.X - label.X) < 0.2 && Math.Abs(otherY - y) < LabelGap)
+                    {
+                        y = otherY - LabelGap;
+                        moved = true;
+                    }
+            }
+            placed.Add((label, y));
+        }
+        return placed;
     }
 }

@@ -24,8 +24,12 @@ public static class GanSampleCommand
         var batch = new Option<int>("--batch") { Description = "images per forward pass", DefaultValueFactory = _ => 64 };
         var snapshot = new Option<string?>("--snapshot") { Description = "a specific snapshot file [default: the run's newest]" };
         var force = new Option<bool>("--force") { Description = "replace a non-empty output folder" };
+        var allowUnfinished = new Option<bool>(UnfinishedGenerator.Flag)
+        {
+            Description = "sample a PGGAN that has not finished growing (refused otherwise): warns, writes images at the resolution it generates",
+        };
         var command = new Command("sample", "Sample synthetic images for chosen labels into a dataset folder (manifest records generator hash, seed, truncation)");
-        foreach (Option option in new Option[] { run, bundle, onnx, labels, count, output, truncation, batch, snapshot, force }) command.Options.Add(option);
+        foreach (Option option in new Option[] { run, bundle, onnx, labels, count, output, truncation, batch, snapshot, force, allowUnfinished }) command.Options.Add(option);
         compute.AddTo(command);
         CommandRunner.SetAction(command, console, global, context =>
         {
@@ -35,7 +39,7 @@ public static class GanSampleCommand
                 .Select(c => (IReadOnlyList<string>)(c == "No Finding" ? [] : c.Split('|', StringSplitOptions.TrimEntries))).ToList();
             var request = new SampleRequest(parse.GetValue(run) ?? "", conditions, parse.GetValue(count), parse.GetValue(output)!,
                 runtime.Seed, parse.GetValue(truncation), parse.GetValue(batch), parse.GetValue(snapshot), parse.GetValue(force), context.CommandLine,
-                parse.GetValue(bundle), parse.GetValue(onnx));
+                parse.GetValue(bundle), parse.GetValue(onnx), parse.GetValue(allowUnfinished));
             context.WithProgress(reporter => GanSampler.Sample(request, runtime.Device, reporter));
             return 0;
         });

@@ -24,13 +24,22 @@ public sealed class GanPatches : ILesionPatchSource, IDisposable
         this.geometry = geometry;
     }
 
-    /// <summary>Loads the newest snapshot of the GAN run <paramref name="ganRun"/>, which must have been trained on a lesion-crops dataset.</summary>
-    /// <exception cref="UserError">Not a GAN run, or its training data is not a lesion-crops dataset.</exception>
+    /// <summary>
+    /// Loads the newest snapshot of the GAN run <paramref name="ganRun"/>, which must have been trained on a lesion-crops
+    /// dataset and (a PGGAN) have finished growing.
+    /// </summary>
+    /// <exception cref="UserError">Not a GAN run, its training data is not a lesion-crops dataset, or it has not finished growing.</exception>
     public static GanPatches Load(string ganRun, Device device)
     {
         var info = GanRunInfo.Read(Path.Combine(ganRun, "run.json"));
         var geometry = LesionCrops.ReadGeometry(info.Dataset);
         var generator = TrainedGenerator.Load(ganRun, null, device);
+        try { UnfinishedGenerator.Ensure(generator, allow: false, "lesion-patch GAN", NullReporter.Instance); }
+        catch
+        {
+            generator.Dispose();
+            throw;
+        }
         return new GanPatches(generator, geometry);
     }
 
@@ -52,7 +61,7 @@ public sealed class GanPatches : ILesionPatchSource, IDisposable
         float[] latent = TrainedGenerator.LatentOf(random.NextInt64(), 1.0, generator.LatentSize);
         var condition = new float[generator.Labels.Count];
         condition[index] = 1;
-        int size = generator.Resolution;   // GeneratePixels returns the final resolution (a mid-growth PGGAN upscaled)
+        int size = generator.Resolution;
         byte[] pixels = generator.GeneratePixels(latent, condition, 1);
         return new LesionPatch(new GrayImage(size, size, pixels), geometry.LesionIn(size));
     }

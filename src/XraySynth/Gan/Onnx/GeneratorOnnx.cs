@@ -29,6 +29,8 @@ public static class GeneratorOnnx
     public const string RunKey = "xraysynth.run";
     /// <summary>Metadata key: kimg at the snapshot.</summary>
     public const string KimgKey = "xraysynth.kimg";
+    /// <summary>Metadata key: PGGAN fade-in weight of the phase the graph generates at (1 = complete; the graph's output size is that phase's resolution).</summary>
+    public const string AlphaKey = "xraysynth.alpha";
 
     const double Sqrt2 = 1.4142135623730951;
 
@@ -54,16 +56,21 @@ public static class GeneratorOnnx
             [HashKey] = generator.Hash,
             [RunKey] = generator.RunName,
             [KimgKey] = generator.Kimg.ToString("R", CultureInfo.InvariantCulture),
+            [AlphaKey] = generator.Alpha.ToString("R", CultureInfo.InvariantCulture),
         };
         return onnx.ToBytes($"xraysynth_{generator.Config.Kind.ToString().ToLowerInvariant()}_generator", "XraySynth", metadata,
             "Conditional chest X-ray GAN generator from XraySynth. Research only, not for diagnosis.");
     }
 
-    /// <summary>Exports a run's newest (or the given) snapshot's generator to <paramref name="path"/> (written atomically).</summary>
-    public static void Write(string run, string? snapshot, string path, bool force)
+    /// <summary>
+    /// Exports a run's newest (or the given) snapshot's generator to <paramref name="path"/> (written atomically); a PGGAN
+    /// that has not finished growing is refused unless <paramref name="allowUnfinished"/> (<see cref="UnfinishedGenerator"/>).
+    /// </summary>
+    public static void Write(string run, string? snapshot, string path, bool force, bool allowUnfinished = false, Common.IReporter? reporter = null)
     {
         if (File.Exists(path) && !force) throw new Common.UserError($"{path} exists (use --force to replace it)");
         using var generator = TrainedGenerator.Load(run, snapshot, CPU);
+        UnfinishedGenerator.Ensure(generator, allowUnfinished, "gan export --onnx", reporter ?? Common.NullReporter.Instance);
         byte[] model = Export(generator);
         Common.AtomicFile.WriteBinary(path, stream => stream.Write(model));
     }

@@ -21,6 +21,10 @@ public sealed class OnnxGenerator : ISampleSource
     /// <inheritdoc />
     public int Resolution { get; }
     /// <inheritdoc />
+    public int SampleResolution { get; }
+    /// <inheritdoc />
+    public double Alpha { get; }
+    /// <inheritdoc />
     public string Hash { get; }
     /// <inheritdoc />
     public string RunName { get; }
@@ -46,6 +50,9 @@ public sealed class OnnxGenerator : ISampleSource
             Hash = Get(GeneratorOnnx.HashKey);
             RunName = Get(GeneratorOnnx.RunKey);
             Kimg = double.Parse(Get(GeneratorOnnx.KimgKey), CultureInfo.InvariantCulture);
+            // The graph's output is [N, 1, r, r] at the phase it generates; models exported before the alpha key count as faded in.
+            SampleResolution = session.OutputMetadata.TryGetValue("image", out var output) && output.Dimensions[^1] > 0 ? output.Dimensions[^1] : Resolution;
+            Alpha = meta.TryGetValue(GeneratorOnnx.AlphaKey, out var alpha) ? double.Parse(alpha, CultureInfo.InvariantCulture) : 1;
             Origin = $"ONNX model {Path.GetFileName(path)}";
         }
         catch (FormatException e)
@@ -74,17 +81,22 @@ public sealed class OnnxGenerator : ISampleSource
     }
 
     /// <inheritdoc />
-    public byte[] GeneratePixels(float[] latents, float[] conditions, int count)
+    public byte[] GeneratePixels(float[] latents, float[] conditions, int count) => GeneratePixels(latents, conditions, count, Resolution);
+
+    /// <inheritdoc />
+    public byte[] GeneratePixels(float[] latents, float[] conditions, int count, int size)
     {
-        var (images, size) = Run(latents, conditions, count);
-        int factor = Resolution / size;
-        var pixels = new byte[count * Resolution * Resolution];
+        var (images, generated) = Run(latents, conditions, count);
+        if (size < generated || size % generated != 0)
+            throw new ArgumentOutOfRangeException(nameof(size), size, $"expected a multiple of the generated size {generated}");
+        int factor = size / generated;
+        var pixels = new byte[count * size * size];
         for (int n = 0; n < count; n++)
-            for (int y = 0; y < Resolution; y++)
-                for (int x = 0; x < Resolution; x++)
+            for (int y = 0; y < size; y++)
+                for (int x = 0; x < size; x++)
                 {
-                    float v = Math.Clamp(images[(n * size + y / factor) * size + x / factor], -1f, 1f);
-                    pixels[(n * Resolution + y) * Resolution + x] = (byte)MathF.Round(v * 127.5f + 127.5f, MidpointRounding.ToEven);
+                    float v = Math.Clamp(images[(n * generated + y / factor) * generated + x / factor], -1f, 1f);
+                    pixels[(n * size + y) * size + x] = (byte)MathF.Round(v * 127.5f + 127.5f, MidpointRounding.ToEven);
                 }
         return pixels;
     }

@@ -24,6 +24,9 @@ public static class GanSampler
             throw new UserError($"{request.Out} is not empty (use --force to replace it)");
 
         using var generator = Open(request, device);
+        UnfinishedGenerator.Ensure(generator, request.AllowUnfinished, "gan sample", reporter);
+        // Images are written as generated: the final resolution, or (opted in) an unfinished PGGAN's phase, never upscaled.
+        int size = generator.SampleResolution;
         var vocabulary = new LabelVocabulary(generator.Labels);
         foreach (var condition in request.Conditions)
             foreach (string label in condition)
@@ -46,8 +49,7 @@ public static class GanSampler
                 var seeds = Enumerable.Range(start, n).Select(i => TrainedGenerator.ImageSeed(request.Seed, conditionText, i)).ToArray();
                 var latents = seeds.SelectMany(s => TrainedGenerator.LatentOf(s, request.Truncation, generator.LatentSize)).ToArray();
                 var conditions = Enumerable.Repeat(multiHot, n).SelectMany(v => v).ToArray();
-                byte[] pixels = generator.GeneratePixels(latents, conditions, n);
-                int size = generator.Resolution;
+                byte[] pixels = generator.GeneratePixels(latents, conditions, n, size);
                 for (int k = 0; k < n; k++)
                 {
                     string id = $"syn-{shortHash}-{slug}-{start + k:D6}";
@@ -64,12 +66,14 @@ public static class GanSampler
             }
         }
 
+        string unfinished = UnfinishedGenerator.IsFinished(generator) ? ""
+            : $"; unfinished: generated at {UnfinishedGenerator.Phase(generator)}, sampled with {UnfinishedGenerator.Flag}";
         var info = new DatasetInfo
         {
             Name = $"synthetic-{generator.RunName}",
             Labels = vocabulary.Names,
             Origin = $"sampled from GAN run {generator.RunName}, {generator.Origin} " +
-                     $"({generator.Kimg.ToString("0.###", CultureInfo.InvariantCulture)} kimg, sha256 {generator.Hash})",
+                     $"({generator.Kimg.ToString("0.###", CultureInfo.InvariantCulture)} kimg, sha256 {generator.Hash}{unfinished})",
             License = "derived from the training data: same terms",
             CreatedBy = request.CreatedBy,
             CreatedUtc = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture),

@@ -13,6 +13,8 @@ namespace XraySynth.Gan.Sampling;
 /// <param name="CreatedBy">The command line, recorded in dataset.json.</param>
 /// <param name="Bundle">A shared bundle (.xsgan) to sample from instead of a run.</param>
 /// <param name="Onnx">An exported ONNX generator to sample from (with ONNX Runtime) instead of a run.</param>
+/// <param name="AllowUnfinished">Sample a PGGAN that has not finished growing (warned; images are written at the resolution
+/// actually generated) instead of refusing it (<see cref="UnfinishedGenerator"/>).</param>
 public sealed record SampleRequest(string Run, IReadOnlyList<IReadOnlyList<string>> Conditions, int CountPerCondition, string Out,
     long Seed = 0, double Truncation = 1, int BatchSize = 64, string? Snapshot = null, bool Force = false, string CreatedBy = "",
-    string? Bundle = null, string? Onnx = null);
+    string? Bundle = null, string? Onnx = null, bool AllowUnfinished = false);

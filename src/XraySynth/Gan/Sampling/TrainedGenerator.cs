@@ -30,18 +30,20 @@ public sealed class TrainedGenerator : ISampleSource
     public string RunName { get; }
     /// <summary>Where it computes.</summary>
     public Device Device { get; }
-    /// <summary>Resolution the network generates at: the final one, or a PGGAN's phase at the snapshot.</summary>
+    /// <inheritdoc />
     public int SampleResolution { get; }
-    /// <summary>PGGAN fade-in weight at <see cref="SampleResolution"/> (1 = complete).</summary>
+    /// <inheritdoc />
     public double Alpha { get; }
+    /// <summary>The run folder loaded from (null for a bundle).</summary>
+    public string? RunPath { get; }
     /// <inheritdoc />
     public string Origin { get; }
 
     TrainedGenerator(nn.Module generator, IDisposable owner, GanConfig config, IReadOnlyList<string> labels, string snapshot, string hash,
-        TrainingState state, string runName, Device device, string origin, (int Resolution, double Alpha) phase)
+        TrainingState state, string runName, Device device, string origin, (int Resolution, double Alpha) phase, string? runFolder)
     {
         this.generator = generator; this.owner = owner; Config = config; Labels = labels; Snapshot = snapshot; Hash = hash; State = state;
-        RunName = runName; Device = device; Origin = origin;
+        RunName = runName; Device = device; Origin = origin; RunPath = runFolder;
         (SampleResolution, Alpha) = phase;
     }
 
@@ -56,6 +58,9 @@ public sealed class TrainedGenerator : ISampleSource
 
     /// <inheritdoc />
     public double Kimg => State.Kimg;
+
+    /// <summary>Thousands of images after which the run's final resolution is fully faded in (0 for DCGAN).</summary>
+    public double KimgToFinish => new ProgressiveSchedule(Config).KimgToReachTarget();
 
     /// <summary>Loads a run's newest (or the given) snapshot onto <paramref name="device"/>.</summary>
     public static TrainedGenerator Load(string runPath, string? snapshot, Device device)
@@ -75,7 +80,7 @@ public sealed class TrainedGenerator : ISampleSource
             string hash;
             using (var stream = File.OpenRead(file)) hash = Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant();
             return new TrainedGenerator(networks.Average, networks, config, info.Labels, file, hash, header.State, Path.GetFileName(run.Path), device,
-                $"snapshot {Path.GetFileName(file)}", PhaseAt(config, header.State));
+                $"snapshot {Path.GetFileName(file)}", PhaseAt(config, header.State), run.Path);
         }
         catch
         {
@@ -96,7 +101,7 @@ public sealed class TrainedGenerator : ISampleSource
         var c = bundle.Config;
         var state = new TrainingState(0, (long)Math.Round(c.Kimg * 1000), 1, 0);
         return new TrainedGenerator(module, module, c.ToGanConfig(), c.Labels, bundlePath, c.SnapshotSha256, state, c.Run, device,
-            $"bundle {Path.GetFileName(bundlePath)}", (c.SampleResolution, c.Alpha));
+            $"bundle {Path.GetFileName(bundlePath)}", (c.SampleResolution, c.Alpha), null);
     }
 
     /// <summary>The resolution and fade-in weight a run's generator samples at after <paramref name="state"/>.</summary>
@@ -124,11 +129,16 @@ public sealed class TrainedGenerator : ISampleSource
     }
 
     /// <inheritdoc />
-    public byte[] GeneratePixels(float[] latents, float[] conditions, int count)
+    public byte[] GeneratePixels(float[] latents, float[] conditions, int count) => GeneratePixels(latents, conditions, count, Resolution);
+
+    /// <inheritdoc />
+    public byte[] GeneratePixels(float[] latents, float[] conditions, int count, int size)
     {
+        if (size < SampleResolution || size % SampleResolution != 0)
+            throw new ArgumentOutOfRangeException(nameof(size), size, $"expected a multiple of the sample resolution {SampleResolution}");
         using var scope = NewDisposeScope();
         var images = Generate(tensor(latents, new long[] { count, LatentSize }), tensor(conditions, new long[] { count, Labels.Count }));
-        return SampleGrid.ToBytes(images, Resolution);
+        return SampleGrid.ToBytes(images, size);
     }
 
     /// <summary>The latent of one image from its seed: N(0, I) · psi, drawn on the host (device-independent).</summary>

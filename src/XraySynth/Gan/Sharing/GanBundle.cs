@@ -62,6 +62,7 @@ public sealed class GanBundle
         var run = RunFolder.Open(request.Run);
         var info = GanRunInfo.Read(run.RunFile);
         using var generator = TrainedGenerator.Load(request.Run, request.Snapshot, CPU);
+        UnfinishedGenerator.Ensure(generator, request.AllowUnfinished, "gan export", reporter);
         var config = new BundleConfig
         {
             Kind = generator.Config.Kind,

@@ -70,4 +70,24 @@ public sealed class GanShareCommandsTests(TinyRuns runs) : IClassFixture<TinyRun
         var opened = XraySynth.Gan.Sharing.GanBundle.Open(bundle, XraySynth.Gan.Sharing.BundleLimits.Default);
         Assert.Contains($"\"ok\": true, \"kind\": \"dcgan\", \"labels\": {opened.Config.Labels.Count}, \"tensors\": {opened.Tensors.Count}", stdout);
     }
+
+    [Fact]
+    public void Sample_refuses_an_unfinished_pggan_unless_allow_unfinished_is_given_and_then_warns()
+    {
+        string folder = runs.Scratch("cli-unfinished");
+        var (code, output, error) = CliHarness.Run("gan", "sample", "--run", runs.Early, "--labels", "Hernia", "--count", "2", "--out", Path.Combine(folder, "a"), "--device", "cpu");
+        Assert.True(code != 0, output + error);
+        Assert.Contains("has not finished growing", error);
+        Assert.Contains("--allow-unfinished", error);
+
+        (code, output, error) = CliHarness.Run("gan", "sample", "--run", runs.Early, "--labels", "Hernia", "--count", "2", "--out", Path.Combine(folder, "b"),
+            "--device", "cpu", "--allow-unfinished");
+        Assert.True(code == 0, output + error);
+        Assert.Contains("has not finished growing", output + error);
+        Assert.All(Dataset.Load(Path.Combine(folder, "b")).Images, i => Assert.Equal(4, i.Width));
+
+        (code, output, error) = CliHarness.Run("gan", "export", "--run", runs.Early, "--out", Path.Combine(folder, "e.xsgan"), "--device", "cpu");
+        Assert.True(code != 0, output + error);
+        Assert.Contains("--allow-unfinished", error);
+    }
 }

@@ -14,7 +14,7 @@ public sealed class AblationPlanTests
             - name: dcgan
               gan: {kind: dcgan, kimg: 2}
             - name: pggan
-              gan: {kind: pggan, kimg: 3}
+              gan: {kind: pggan, kimg: 3, fade_kimg: 0.3, stable_kimg: 0.3}
             - name: unused
           arms:
             - name: real-only
@@ -81,6 +81,7 @@ public sealed class AblationPlanTests
     [InlineData("ablation:\n  bootstrap: 200\n  bootstrap_method: bca\n", "bootstrap_method bca needs at least 1000 resamples (got 200)")]
     [InlineData("ablation:\n  bootstrap_method: bcx\n", "bootstrap_method")]
     [InlineData("ablation:\n  arms:\n    - name: a\n      lost: focal\n  baseline: a\n", "unknown key")]
+    [InlineData("ablation:\n  generators:\n    - name: p\n      gan: {kind: pggan, kimg: 3}\n  arms:\n    - name: real-only\n    - name: a\n      generator: p\n", "generator 'p': kimg 3 ends before the final 64 px is fully faded in (240 kimg")]
     public void Bad_ablation_files_are_refused_with_the_line(string yaml, string expected)
     {
         using var temp = new TempDirectory();

@@ -23,7 +23,11 @@ public static class GanTrainCommand
         var kimg = new Option<double?>("--kimg") { Description = "training length in thousands of real images (with --resume: the new total)" };
         var labels = new Option<string?>("--labels") { Description = "comma-separated labels: train only on images with them (focus: subset)" };
         var balanced = new Option<bool>("--balanced") { Description = "label-balanced sampling of training batches (focus: balanced)" };
-        var resume = new Option<string?>("--resume") { Description = "continue this run folder from its newest snapshot (its config.yaml is used)" };
+        var resume = new Option<string?>("--resume")
+        {
+            Description = "continue this run folder from its newest snapshot with its config.yaml and seed; --kimg (new total), --quality-kimg, --max-minutes " +
+                          "and compute flags may be given, other settings only with the run's values",
+        };
         var command = new Command("train", "Train a class-conditional GAN on a dataset's prepared cache; snapshots, logs and sample grids go to checkpoints/NNNNN-*/");
         var qualityKimg = new Option<double?>("--quality-kimg") { Description = "track pixel FID/KID into the run's quality.csv every this many kimg (0 = off) [default: gan.quality_kimg]" };
         var maxMinutes = new Option<double?>("--max-minutes")
@@ -40,7 +44,11 @@ public static class GanTrainCommand
             string? resumeRun = parse.GetValue(resume);
             if (resumeRun is not null)
             {
-                config = YamlConfig.Load<GanConfig>(RunFolder.Open(resumeRun).ConfigFile, GanConfig.Section);
+                var folder = RunFolder.Open(resumeRun);
+                config = YamlConfig.Load<GanConfig>(folder.ConfigFile, GanConfig.Section);
+                var info = GanRunInfo.Read(folder.RunFile);
+                GanResumeFlags.Check(resumeRun, config, info.Dataset, info.Seed, new GanResumeFlags.Given(parse.GetValue(data), parse.GetValue(output),
+                    parse.GetValue(kind), parse.GetValue(resolution), parse.GetValue(labels), parse.GetValue(balanced), parse.GetValue(compute.Seed)));
                 if (parse.GetValue(kimg) is { } more) config = config with { Kimg = more };
                 if (parse.GetValue(qualityKimg) is { } every) config = config with { QualityKimg = every };
             }

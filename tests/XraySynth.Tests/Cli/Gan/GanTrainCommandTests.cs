@@ -36,4 +36,33 @@ public sealed class GanTrainCommandTests
         Assert.True(code == 0, output + error);
         Assert.Contains("(0.096 kimg, snapshot snapshot-000000012.xsnap)", output);
     }
+
+    [Fact]
+    public void Resume_refuses_flags_that_would_change_the_run_and_accepts_its_own_values_and_a_longer_kimg()
+    {
+        using var temp = new TempDirectory();
+        TinyGanSetup.Phantom(temp.File("data"));
+        string run = TinyGanSetup.Train(TinyGanSetup.Config(temp.File("data"), temp.File("runs"), kimg: 0.008)).RunFolder;
+        int snapshots = Directory.GetFiles(Path.Combine(run, "snapshots")).Length;
+
+        var (code, output, error) = CliHarness.Run("gan", "train", "--resume", run, "--kind", "dcgan", "--resolution", "64", "--device", "cpu");
+        Assert.True(code == 2, output + error);
+        Assert.Contains("--kind dcgan conflicts with the run's kind pggan", error);
+        Assert.Contains("--resolution 64 conflicts with the run's resolution 16", error);
+        Assert.Contains("drop these flags to continue it", error);
+        Assert.Contains("start a new run without --resume", error);
+
+        (code, output, error) = CliHarness.Run("gan", "train", "--resume", run, "--labels", "Hernia", "--balanced", "--seed", "5", "--data", temp.File("elsewhere"), "--device", "cpu");
+        Assert.True(code == 2, output + error);
+        Assert.Contains("--labels Hernia conflicts with the run's focus all", error);
+        Assert.Contains("--balanced conflicts with the run's focus all", error);
+        Assert.Contains("--seed 5 conflicts with the run's seed 11", error);
+        Assert.Contains($"--data {temp.File("elsewhere")} conflicts with the run's data", error);
+        Assert.Equal(snapshots, Directory.GetFiles(Path.Combine(run, "snapshots")).Length);
+
+        (code, output, error) = CliHarness.Run("gan", "train", "--resume", run, "--kind", "pggan", "--resolution", "16", "--seed", "11", "--data", temp.File("data"),
+            "--out", temp.File("runs"), "--kimg", "0.016", "--device", "cpu");
+        Assert.True(code == 0, output + error);
+        Assert.Contains("(0.016 kimg, snapshot", output);
+    }
 }

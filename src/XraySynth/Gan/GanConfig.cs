@@ -103,6 +103,10 @@ public sealed record GanConfig : IValidatedConfig
     [ConfigRange(1, 100_000)]
     public int LogEverySteps { get; init; } = 20;
 
+    [Description("Also log whenever another this many thousand images have been shown (0 = by steps only): a short run with large batches (PGGAN's 256 at 4 px) still gets a curve in log.csv and losses in its progress line.")]
+    [ConfigRange(0, 100_000)]
+    public double LogKimg { get; init; } = 0.25;
+
     [Description("On NaN/Inf: multiply the learning rate by this factor after rolling back to the last snapshot.")]
     [ConfigRange(0.01, 1)]
     public double RollbackLearningRateFactor { get; init; } = 0.5;

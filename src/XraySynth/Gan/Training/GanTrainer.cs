@@ -152,7 +152,8 @@ public static class GanTrainer
                 bool last = state.ImagesSeen >= totalImages;
                 using (losses)
                 {
-                    if (state.Step % config.LogEverySteps == 0 || last)
+                    // By steps or by images shown (both functions of the counters, so a resumed run logs the same rows).
+                    if (state.Step % config.LogEverySteps == 0 || (config.LogKimg > 0 && Crossed(previous.Kimg, state.Kimg, config.LogKimg)) || last)
                     {
                         var (d, g, gp) = losses.Read();
                         double rate = (state.ImagesSeen - imagesAtClock) / Math.Max(1e-9, clock.Elapsed.TotalSeconds);

@@ -31,6 +31,43 @@ public sealed class GanTrainerTests
         Assert.Equal(3, run.Snapshots().Count); // steps 0, 6, 12
     }
 
+    sealed class StatusRecorder : IReporter
+    {
+        public List<string> Statuses { get; } = [];
+        public void Info(string message) { }
+        public void Detail(string message) { }
+        public void Warn(string message) { }
+        public IProgressTask Start(string description, double total) => new Task(Statuses);
+
+        sealed class Task(List<string> statuses) : IProgressTask
+        {
+            public void Advance(double amount = 1) { }
+            public void Status(string status) => statuses.Add(status);
+            public void Dispose() { }
+        }
+    }
+
+    [Fact]
+    public void Pggan_logs_losses_and_img_per_s_every_log_kimg_even_when_log_every_steps_is_not_reached_and_resume_logs_the_same_rows()
+    {
+        using var temp = new TempDirectory();
+        TinyGanSetup.Phantom(temp.File("data"));
+        // Like a 4 kimg run at batch 256: fewer steps than log_every_steps, so only log_kimg gives rows.
+        var config = TinyGanSetup.Config(temp.File("data"), temp.File("a"), kimg: 0.096) with { LogEverySteps = 1000, LogKimg = 0.016 };
+        var recorder = new StatusRecorder();
+        var straight = TinyGanSetup.Train(config, reporter: recorder);
+
+        static string[] Steps(string run) => File.ReadLines(Path.Combine(run, "log.csv")).Skip(1).Select(l => l.Split(',')[0]).ToArray();
+        Assert.Equal(["2", "4", "6", "8", "10", "12"], Steps(straight.RunFolder));
+        Assert.True(recorder.Statuses.Count >= 6, string.Join("\n", recorder.Statuses));
+        Assert.All(recorder.Statuses, s => Assert.Matches(@"^(stable|fade) \d+ α=\d\.\d\d D=-?\d+\.\d{3} G=-?\d+\.\d{3} \d+ img/s$", s));
+        Assert.Contains(recorder.Statuses, s => s.StartsWith("fade 8", StringComparison.Ordinal));
+
+        var first = TinyGanSetup.Train(config with { Out = temp.File("b"), Kimg = 0.048 });
+        var resumed = TinyGanSetup.Train(config with { Out = temp.File("b") }, first.RunFolder);
+        Assert.Equal(Steps(straight.RunFolder), Steps(resumed.RunFolder));
+    }
+
     [Fact]
     public void Resuming_from_a_snapshot_equals_training_straight_through_bit_for_bit()
     {

@@ -33,11 +33,11 @@ public static class TinyGanSetup
         Prefetch = 2,
     };
 
-    /// <summary>Trains with the CPU runtime reseeded to <paramref name="seed"/>.</summary>
+    /// <summary>Trains with the CPU runtime reseeded to <paramref name="seed"/>, reporting to <paramref name="reporter"/> (default: nowhere).</summary>
     public static GanTrainingResult Train(GanConfig config, string? resume = null, TrainerHooks? hooks = null, CancellationToken cancel = default, long seed = 11,
-        IGanQualityProbe? quality = null, TimeSpan? timeLimit = null)
+        IGanQualityProbe? quality = null, TimeSpan? timeLimit = null, IReporter? reporter = null)
     {
         var seeded = XraySynth.Torch.TorchRuntime.Start(new XraySynth.Torch.TorchRuntimeOptions { Device = XraySynth.Torch.DeviceSpec.Cpu, Seed = seed });
-        return GanTrainer.Train(new GanTrainingRequest(config, resume, "test", timeLimit), seeded, NullReporter.Instance, cancel, hooks, quality);
+        return GanTrainer.Train(new GanTrainingRequest(config, resume, "test", timeLimit), seeded, reporter ?? NullReporter.Instance, cancel, hooks, quality);
     }
 }

@@ -259,7 +259,7 @@ public static class GanTrainer
         networks.Average.train();
         byte[] pixels = SampleGrid.ToBytes(images, networks.Resolution);
         SampleGrid.Write(Path.Combine(run.SamplesFolder, FormattableString.Invariant($"fakes{state.Kimg:0000.000}kimg.png")), pixels, networks.Resolution,
-            titles.Length, columns, titles, $"{state.Kimg:0.0} kimg, {phase.Name}, moving-average generator, fixed latents");
+            titles.Length, columns, titles, $"{state.Kimg:0.0} kimg, {phase.Name}, EMA generator, fixed latents");
     }
 
     static void WriteRealGrid(RunFolder run, PreparedCache cache, Dataset dataset, string[] titles, int columns, long seed)

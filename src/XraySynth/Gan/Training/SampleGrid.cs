@@ -57,12 +57,12 @@ public static class SampleGrid
         canvas.Clear(SKColors.White);
         using var font = new SKFont(SKTypeface.Default, Math.Clamp(size / 4f, 11, 16));
         using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
-        canvas.DrawText(caption, 6, 17, font, ink);
+        DrawFitted(canvas, caption, 6, 17, width - 12, font, ink);
         var tile = new byte[size * size];
         for (int r = 0; r < rows; r++)
         {
             float top = CaptionHeight + r * (size + gap);
-            canvas.DrawText(titles[r], 6, top + size / 2f + 5, font, ink);
+            DrawFitted(canvas, titles[r], 6, top + size / 2f + 5, TitleWidth - 10, font, ink);
             for (int c = 0; c < columns; c++)
             {
                 Array.Copy(pixels, (r * columns + c) * size * size, tile, 0, size * size);
@@ -74,5 +74,21 @@ public static class SampleGrid
         using var image = surface.Snapshot();
         using var data = image.Encode(SKEncodedImageFormat.Png, 100);
         AtomicFile.WriteBinary(path, s => data.SaveTo(s));
+    }
+
+    /// <summary>Smallest font size a caption or title shrinks to before it is shortened with an ellipsis.</summary>
+    public const float MinFontSize = 8;
+
+    /// <summary>
+    /// Draws <paramref name="text"/> within <paramref name="maxWidth"/> pixels: at <paramref name="font"/>'s size when it
+    /// fits, else smaller (down to <see cref="MinFontSize"/>), else shortened with an ellipsis.
+    /// </summary>
+    static void DrawFitted(SKCanvas canvas, string text, float x, float y, float maxWidth, SKFont font, SKPaint ink)
+    {
+        using var fitted = new SKFont(font.Typeface, font.Size);
+        while (fitted.Size > MinFontSize && fitted.MeasureText(text) > maxWidth) fitted.Size = Math.Max(MinFontSize, fitted.Size - 0.5f);
+        string shown = text;
+        while (shown.Length > 0 && fitted.MeasureText(shown == text ? shown : shown + "…") > maxWidth) shown = shown[..^1];
+        canvas.DrawText(shown == text ? shown : shown + "…", x, y, fitted, ink);
     }
 }

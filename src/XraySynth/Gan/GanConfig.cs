@@ -26,9 +26,9 @@ public sealed record GanConfig : IValidatedConfig
     [Description("Folder that holds run folders.")]
     public string Out { get; init; } = "checkpoints";
 
-    [Description("Total training length in thousands of real images shown to the discriminator.")]
+    [Description("Total training length in thousands of real images shown to the discriminator (a PGGAN needs at least log2(resolution / 4) × (fade_kimg + stable_kimg) to finish growing: 240 at the defaults).")]
     [ConfigRange(0.001, 1_000_000)]
-    public double Kimg { get; init; } = 200;
+    public double Kimg { get; init; } = 300;
 
     [Description("Images the GAN trains on: all, subset (images with one of 'labels') or balanced (each label equally often).")]
     public LabelFocus Focus { get; init; } = LabelFocus.All;

@@ -22,18 +22,35 @@ public static class Kid
         int m = Math.Min(subsetSize, Math.Min(a.Rows, b.Rows));
         if (m < 2) return (double.NaN, double.NaN);
         var random = new Random(unchecked((int)seed) ^ 0x4b1d);
-        var values = new double[subsets];
+        var drawn = new (int[] A, int[] B)[subsets];
+        for (int s = 0; s < subsets; s++) drawn[s] = (Subset(random, a.Rows, m), Subset(random, b.Rows, m));
+        return Compute(a, b, drawn, device);
+    }
+
+    /// <summary>
+    /// Mean and standard deviation of the unbiased MMD² over given <paramref name="subsets"/>: row indices into
+    /// <paramref name="a"/> and into <paramref name="b"/>, equally many (at least 2) within a subset. The random overload
+    /// draws its subsets and calls this one; tests recompute a reference on exactly the same subsets.
+    /// </summary>
+    public static (double Mean, double Sd) Compute(FeatureMatrix a, FeatureMatrix b, IReadOnlyList<(int[] A, int[] B)> subsets, Device device)
+    {
+        if (a.Dimension != b.Dimension) throw new ArgumentException($"feature widths differ: {a.Dimension} and {b.Dimension}", nameof(b));
+        if (subsets.Count == 0) throw new ArgumentException("no subsets", nameof(subsets));
+        var values = new double[subsets.Count];
         using var ta = a.ToTensor(device);
         using var tb = b.ToTensor(device);
-        for (int s = 0; s < subsets; s++)
+        for (int s = 0; s < subsets.Count; s++)
         {
+            var (ia, ib) = subsets[s];
+            if (ia.Length != ib.Length || ia.Length < 2)
+                throw new ArgumentException($"subset {s} has {ia.Length} and {ib.Length} points; expected equally many, at least 2", nameof(subsets));
             using var scope = NewDisposeScope();
-            var x = ta.index_select(0, tensor(Subset(random, a.Rows, m), device: device));     // [m, d]
-            var y = tb.index_select(0, tensor(Subset(random, b.Rows, m), device: device));     // [m, d]
+            var x = ta.index_select(0, tensor(ia.Select(i => (long)i).ToArray(), device: device));   // [m, d]
+            var y = tb.index_select(0, tensor(ib.Select(i => (long)i).ToArray(), device: device));   // [m, d]
             values[s] = UnbiasedMmd2(x, y);
         }
         double mean = values.Average();
-        double sd = subsets > 1 ? Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (subsets - 1)) : 0;
+        double sd = values.Length > 1 ? Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1)) : 0;
         return (mean, sd);
     }
 
@@ -55,10 +72,10 @@ public static class Kid
         return u * u * u;
     }
 
-    static long[] Subset(Random random, int n, int m)
+    static int[] Subset(Random random, int n, int m)
     {
         var order = Enumerable.Range(0, n).ToArray();
         random.Shuffle(order);
-        return order.Take(m).Select(i => (long)i).ToArray();
+        return order[..m];
     }
 }

@@ -6,8 +6,9 @@ namespace XraySynth.Evaluate.Synthetic;
 /// <summary>
 /// Kernel Inception Distance (Bińkowski et al., ICLR 2018): the unbiased estimate of MMD² with the cubic polynomial
 /// kernel <c>k(x, y) = (xᵀy / d + 1)³</c>, averaged over random subsets of equal size drawn without replacement from
-/// each set; reported as mean ± standard deviation over subsets. Unbiased: its expectation is 0 when both sets come
-/// from one distribution, so single values may be negative.
+/// each set; reported as mean ± standard deviation over subsets, the standard deviation with divisor s (not s − 1), as
+/// Bińkowski et al.'s code (mbinkowski/MMD-GAN) and torch-fidelity report it (<c>np.std</c>). Unbiased: its
+/// expectation is 0 when both sets come from one distribution, so single values may be negative.
 /// </summary>
 public static class Kid
 {
@@ -50,7 +51,7 @@ public static class Kid
             values[s] = UnbiasedMmd2(x, y);
         }
         double mean = values.Average();
-        double sd = values.Length > 1 ? Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1)) : 0;
+        double sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Length);                  // np.std: ddof 0
         return (mean, sd);
     }
 

@@ -7,7 +7,11 @@ namespace XraySynth.Evaluate.Synthetic;
 /// Density and coverage (Naeem et al., ICML 2020), robust versions of precision and recall that use only the real
 /// k-NN balls. Density = (1 / kM) Σⱼ (number of real balls containing synthetic point j): ≈ 1 when the sets match, can
 /// exceed 1. Coverage = fraction of real points whose ball contains at least one synthetic point. NaN when the real
-/// set has ≤ k points.
+/// set has ≤ k points. As in the authors' code (clovaai/generative-evaluation-prdc, <c>compute_prdc</c>) the balls are
+/// open: a point counts when its distance is strictly below the radius. With closed balls a synthetic copy of the real
+/// set would score density about (k + 1) / k (each ball holding its centre and its k nearest neighbours) where prdc
+/// gives about 1, and duplicate real points (radius 0) would count their copies. Precision and recall keep closed
+/// balls (≤), as Kynkäänniemi et al.'s, StyleGAN2-ADA's and torch-fidelity's code do.
 /// </summary>
 public static class DensityCoverage
 {
@@ -19,10 +23,9 @@ public static class DensityCoverage
     public static (double Density, double Coverage) Compute(FeatureMatrix real, double[] realRadii, FeatureMatrix synthetic, int k, Device device)
     {
         if (real.Rows == 0 || synthetic.Rows == 0 || realRadii.Any(double.IsNaN)) return (double.NaN, double.NaN);
-        var inside = NearestNeighbours.CountInside(synthetic, real, realRadii, device);
+        var inside = NearestNeighbours.CountInside(synthetic, real, realRadii, device, strict: true);
         double density = inside.Sum(c => (double)c) / ((double)k * synthetic.Rows);
-        var (_, nearest) = NearestNeighbours.Nearest(real, synthetic, device);
-        double coverage = nearest.Zip(realRadii, (d, r) => d <= r ? 1.0 : 0.0).Average();
+        double coverage = NearestNeighbours.CountPerBall(real, realRadii, synthetic, device, strict: true).Average(c => c > 0 ? 1.0 : 0.0);
         return (density, coverage);
     }
 }

@@ -82,17 +82,39 @@ public static class NearestNeighbours
     }
 
     /// <summary>
-    /// For each query, how many balls (centre <paramref name="centres"/>[i], radius <paramref name="radii"/>[i]) contain it
-    /// (distance ≤ radius). Balls with a NaN radius contain nothing.
+    /// For each query, how many balls (centre <paramref name="centres"/>[i], radius <paramref name="radii"/>[i]) contain it:
+    /// distance ≤ radius (closed balls, Kynkäänniemi et al.), or distance &lt; radius when <paramref name="strict"/>
+    /// (open balls, as Naeem et al.'s prdc code). Balls with a NaN radius contain nothing.
     /// </summary>
-    public static int[] CountInside(FeatureMatrix queries, FeatureMatrix centres, double[] radii, Device device)
+    public static int[] CountInside(FeatureMatrix queries, FeatureMatrix centres, double[] radii, Device device, bool strict = false)
     {
-        CheckWidths(queries, centres);
         if (radii.Length != centres.Rows) throw new ArgumentException($"{radii.Length} radii for {centres.Rows} centres", nameof(radii));
-        int n = queries.Rows, m = centres.Rows;
+        return Count(queries, centres, radii, radiiOfQueries: false, strict, device);
+    }
+
+    /// <summary>
+    /// For each centre, how many <paramref name="points"/> lie in its ball (radius <paramref name="radii"/>[i]; ≤, or &lt;
+    /// when <paramref name="strict"/>): the per-ball count behind coverage. The distances come from the same
+    /// <c>cdist</c> as <see cref="KthDistances"/> and <see cref="CountInside"/>, so a point exactly on a radius compares
+    /// equal to it. Balls with a NaN radius contain nothing.
+    /// </summary>
+    public static int[] CountPerBall(FeatureMatrix centres, double[] radii, FeatureMatrix points, Device device, bool strict = false)
+    {
+        if (radii.Length != centres.Rows) throw new ArgumentException($"{radii.Length} radii for {centres.Rows} centres", nameof(radii));
+        return Count(centres, points, radii, radiiOfQueries: true, strict, device);
+    }
+
+    /// <summary>
+    /// For each query row, how many reference rows are within a radius: the reference's (<paramref name="radiiOfQueries"/>
+    /// false) or the query's own. Radii are compared in float32, as the distances come out of <c>cdist</c>.
+    /// </summary>
+    static int[] Count(FeatureMatrix queries, FeatureMatrix references, double[] radii, bool radiiOfQueries, bool strict, Device device)
+    {
+        CheckWidths(queries, references);
+        int n = queries.Rows, m = references.Rows;
         var counts = new int[n];
         using var qs = queries.ToTensor(device);
-        using var cs = centres.ToTensor(device);
+        using var rs = references.ToTensor(device);
         using var rad = tensor(radii.Select(r => double.IsNaN(r) ? -1f : (float)r).ToArray()).to(device);
         for (int q = 0; q < n; q += QueryChunk)
         {
@@ -103,8 +125,9 @@ public static class NearestNeighbours
             for (int r = 0; r < m; r += ReferenceChunk)
             {
                 int b = Math.Min(ReferenceChunk, m - r);
-                var block = cdist(chunk, cs.narrow(0, r, b));                                     // [c, b]
-                total.add_(block.le(rad.narrow(0, r, b).unsqueeze(0)).sum(1));
+                var block = cdist(chunk, rs.narrow(0, r, b));                                     // [c, b]
+                var limit = radiiOfQueries ? rad.narrow(0, q, c).unsqueeze(1) : rad.narrow(0, r, b).unsqueeze(0);
+                total.add_((strict ? block.lt(limit) : block.le(limit)).sum(1));
             }
             var found = total.cpu().data<long>().ToArray();
             for (int i = 0; i < c; i++) counts[q + i] = (int)found[i];

@@ -15,9 +15,9 @@ public class DensityCoverageTests
         const int k = 5;
         var radii = Enumerable.Range(0, real.Rows).Select(i => FeatureSets.KthOther(real, i, k)).ToArray();
         double density = Enumerable.Range(0, synthetic.Rows)
-            .Sum(j => Enumerable.Range(0, real.Rows).Count(i => FeatureSets.Distance(synthetic, j, real, i) <= radii[i])) / (double)(k * synthetic.Rows);
+            .Sum(j => Enumerable.Range(0, real.Rows).Count(i => FeatureSets.Distance(synthetic, j, real, i) < radii[i])) / (double)(k * synthetic.Rows);
         double coverage = Enumerable.Range(0, real.Rows)
-            .Average(i => Enumerable.Range(0, synthetic.Rows).Min(j => FeatureSets.Distance(real, i, synthetic, j)) <= radii[i] ? 1.0 : 0.0);
+            .Average(i => Enumerable.Range(0, synthetic.Rows).Min(j => FeatureSets.Distance(real, i, synthetic, j)) < radii[i] ? 1.0 : 0.0);
         var result = DensityCoverage.Compute(real, synthetic, k, CPU);
         Assert.Equal(density, result.Density, 12);
         Assert.Equal(coverage, result.Coverage, 12);

@@ -57,4 +57,16 @@ public class NearestNeighboursTests
         var queries = XraySynth.Evaluate.Features.FeatureMatrix.FromRows([[0.0], [2.0], [5.0], [9.0], [20.0]]);
         Assert.Equal(new[] { 1, 1, 2, 1, 0 }, NearestNeighbours.CountInside(queries, centres, [5.0, 5.0], CPU));
     }
+
+    [Fact]
+    public void Strict_counts_leave_the_boundary_out_and_per_ball_counts_use_each_centres_radius()
+    {
+        _ = TorchFixture.Cpu;
+        var centres = XraySynth.Evaluate.Features.FeatureMatrix.FromRows([[0.0], [10.0]]);
+        var queries = XraySynth.Evaluate.Features.FeatureMatrix.FromRows([[0.0], [2.0], [5.0], [9.0], [20.0]]);
+        Assert.Equal(new[] { 1, 1, 0, 1, 0 }, NearestNeighbours.CountInside(queries, centres, [5.0, 5.0], CPU, strict: true));
+        Assert.Equal(new[] { 1, 5 }, NearestNeighbours.CountPerBall(centres, [1.0, 10.0], queries, CPU));
+        Assert.Equal(new[] { 1, 3 }, NearestNeighbours.CountPerBall(centres, [1.0, 10.0], queries, CPU, strict: true));
+        Assert.Equal(new[] { 0, 3 }, NearestNeighbours.CountPerBall(centres, [double.NaN, 10.0], queries, CPU, strict: true));
+    }
 }

@@ -33,5 +33,19 @@ public static class ClassifierOptions
         _ => throw new UserError($"--sampling '{text}': expected uniform or label-balanced"),
     };
 
+    /// <summary>The flag spelling of a loss: bce, weighted-bce or focal.</summary>
+    public static string Name(ClassifierLoss loss) => loss switch
+    {
+        ClassifierLoss.WeightedBce => "weighted-bce",
+        _ => loss.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>The flag spelling of a sampling: uniform or label-balanced.</summary>
+    public static string Name(ClassifierSampling sampling) => sampling switch
+    {
+        ClassifierSampling.LabelBalanced => "label-balanced",
+        _ => sampling.ToString().ToLowerInvariant(),
+    };
+
     static string Normalize(string text) => text.Trim().ToLowerInvariant().Replace("-", "").Replace("_", "");
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Spectre.Console;
 using XraySynth.Common;
 using XraySynth.Configuration;
@@ -18,8 +19,12 @@ public static class DetectTrainCommand
         var output = new Option<string?>("--out") { Description = "folder that holds run folders [default: checkpoints]" };
         var size = new Option<int?>("--size") { Description = "input size in pixels, a multiple of 32 [default: 128]" };
         var width = new Option<int?>("--width") { Description = "channels of the first backbone stage (64 = ResNet-18) [default: 64]" };
-        var epochs = new Option<int?>("--epochs") { Description = "maximum epochs [default: 40]" };
-        var resume = new Option<string?>("--resume") { Description = "continue this run folder from its newest snapshot" };
+        var epochs = new Option<int?>("--epochs") { Description = "maximum epochs [default: 40]; with --resume: the new total (the learning-rate schedule is recomputed for it)" };
+        var resume = new Option<string?>("--resume")
+        {
+            Description = "continue this run folder from its newest snapshot with its own settings: --epochs, --device, --threads and --libtorch may change; " +
+                          "--data, --out, --size, --width and --seed must match the run or be left out",
+        };
         var command = new Command("train", "Train a single-stage anchor-free detector (CenterNet heads on a ResNet-18 + FPN); selects the epoch with the best validation mean AP@0.5");
         foreach (Option option in new Option[] { data, output, size, width, epochs, resume }) command.Options.Add(option);
         compute.AddTo(command);
@@ -27,15 +32,26 @@ public static class DetectTrainCommand
         {
             var parse = context.Parse;
             string? resumeRun = parse.GetValue(resume);
-            var config = resumeRun is not null
-                ? YamlConfig.Load<DetectorConfig>(RunFolder.Open(resumeRun).ConfigFile, DetectorConfig.Section)
-                : context.Section<DetectorConfig>(DetectorConfig.Section);
+            DetectorConfig config;
             if (resumeRun is null)
             {
+                config = context.Section<DetectorConfig>(DetectorConfig.Section);
                 if (parse.GetValue(data) is { } d) config = config with { Data = d };
                 if (parse.GetValue(output) is { } o) config = config with { Out = o };
                 if (parse.GetValue(size) is { } s) config = config with { ImageSize = s };
                 if (parse.GetValue(width) is { } w) config = config with { Width = w };
+            }
+            else
+            {
+                // The run keeps its settings: a flag may only repeat them.
+                var run = RunFolder.Open(resumeRun);
+                config = YamlConfig.Load<DetectorConfig>(run.ConfigFile, DetectorConfig.Section);
+                ResumeFlags.EnsureUnchanged("detect train", resumeRun,
+                    new("--data", ResumeFlags.FullPath(parse.GetValue(data)), ResumeFlags.FullPath(config.Data)),
+                    new("--out", ResumeFlags.FullPath(parse.GetValue(output)), ResumeFlags.FullPath(config.Out)),
+                    new("--size", Text(parse.GetValue(size)), Text(config.ImageSize)),
+                    new("--width", Text(parse.GetValue(width)), Text(config.Width)),
+                    new("--seed", Text(parse.GetValue(compute.Seed)), Text(DetectorRunInfo.Read(run.RunFile).Seed)));
             }
             if (parse.GetValue(epochs) is { } e) config = config with { Epochs = e };
 
@@ -49,4 +65,6 @@ public static class DetectTrainCommand
         });
         return command;
     }
+
+    static string? Text(long? value) => value?.ToString(CultureInfo.InvariantCulture);
 }

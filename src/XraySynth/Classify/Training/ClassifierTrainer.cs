@@ -103,11 +103,14 @@ public static class ClassifierTrainer
         // 5. Epochs.
         // A resumed run that had already stopped early stays stopped (resume continues exactly, it does not extend).
         bool cancelled = false, stoppedEarly = state.Epoch > 0 && state.EpochsWithoutImprovement >= config.Patience;
-        using var progress = reporter.Start("classify train", config.Epochs * stepsPerEpoch);
-        progress.Advance(state.Epoch * stepsPerEpoch);
+        // Progress counts each epoch's steps and its validation, so 100% comes after the last epoch's results are shown.
+        using var progress = reporter.Start("classify train", config.Epochs * (stepsPerEpoch + 1));
+        progress.Advance(state.Epoch * (stepsPerEpoch + 1));
+        string? previous = null; // the last finished epoch's results
         while (state.Epoch < config.Epochs && !cancelled && !stoppedEarly)
         {
             int epoch = state.Epoch;
+            progress.Status(previous is null ? $"epoch {epoch + 1}/{config.Epochs}" : $"epoch {epoch + 1}/{config.Epochs}; epoch {epoch}: {previous}");
             var clock = Stopwatch.StartNew();
             using var lossSum = zeros(1, device: device);
             long seen = 0, step = state.Step;
@@ -154,10 +157,12 @@ public static class ClassifierTrainer
                 better ? 0 : state.EpochsWithoutImprovement + 1);
             if (better) ClassifierSnapshot.SaveModel(Path.Combine(run.Path, BestModelFile), model, epoch + 1, mean);
             log.Write(epoch + 1, step, trainLoss, mean, schedule.At(step - 1), rate, perLabel, better);
-            progress.Status($"epoch {epoch + 1}: loss {trainLoss:0.0000}, val AUROC {mean:0.0000} (best {state.BestAuroc:0.0000} @ {state.BestEpoch}), {rate:0} img/s");
+            previous = $"loss {trainLoss:0.0000}, val AUROC {mean:0.0000} (best {state.BestAuroc:0.0000} @ {state.BestEpoch}), {rate:0} img/s";
+            progress.Status($"epoch {epoch + 1}/{config.Epochs} done: {previous}");
             reporter.Detail($"epoch {epoch + 1}: train loss {trainLoss:0.0000}, val mean AUROC {mean:0.0000}{(better ? " (best)" : "")}");
             ClassifierSnapshot.Save(run.SnapshotFile(state.Step), state, model, optimizer);
             run.Prune(2);
+            progress.Advance(); // the validation
             if (state.EpochsWithoutImprovement >= config.Patience)
             {
                 stoppedEarly = true;

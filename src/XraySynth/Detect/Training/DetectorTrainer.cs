@@ -109,11 +109,14 @@ public static class DetectorTrainer
 
         // 5. Epochs.
         bool cancelled = false, stoppedEarly = false;
-        using var progress = reporter.Start("detect train", config.Epochs * stepsPerEpoch);
-        progress.Advance(state.Epoch * stepsPerEpoch);
+        // Progress counts each epoch's steps and its validation, so 100% comes after the last epoch's results are shown.
+        using var progress = reporter.Start("detect train", config.Epochs * (stepsPerEpoch + 1));
+        progress.Advance(state.Epoch * (stepsPerEpoch + 1));
+        string? previous = null; // the last finished epoch's results
         while (state.Epoch < config.Epochs && !cancelled)
         {
             int epoch = state.Epoch;
+            progress.Status(previous is null ? $"epoch {epoch + 1}/{config.Epochs}" : $"epoch {epoch + 1}/{config.Epochs}; epoch {epoch}: {previous}");
             var clock = Stopwatch.StartNew();
             using var lossSums = zeros(4, device: device);
             long seen = 0, step = state.Step;
@@ -152,10 +155,12 @@ public static class DetectorTrainer
                 better ? 0 : state.EpochsWithoutImprovement + 1);
             if (better) DetectorSnapshot.SaveModel(Path.Combine(run.Path, BestModelFile), model, epoch + 1, map);
             log.Write(epoch + 1, step, losses, map, schedule.At(step - 1), rate, perClass, better);
-            progress.Status($"epoch {epoch + 1}: loss {losses[0]:0.000}, val mAP@0.5 {map:0.000} (best {state.BestMap:0.000} @ {state.BestEpoch}), {rate:0} img/s");
+            previous = $"loss {losses[0]:0.000}, val mAP@0.5 {map:0.000} (best {state.BestMap:0.000} @ {state.BestEpoch}), {rate:0} img/s";
+            progress.Status($"epoch {epoch + 1}/{config.Epochs} done: {previous}");
             reporter.Detail($"epoch {epoch + 1}: train loss {losses[0]:0.0000} (heatmap {losses[1]:0.000}, size {losses[2]:0.000}, offset {losses[3]:0.000}), val mAP@0.5 {map:0.0000}{(better ? " (best)" : "")}");
             DetectorSnapshot.Save(run.SnapshotFile(state.Step), state, model, optimizer);
             run.Prune(2);
+            progress.Advance(); // the validation
             if (state.EpochsWithoutImprovement >= config.Patience)
             {
                 stoppedEarly = true;

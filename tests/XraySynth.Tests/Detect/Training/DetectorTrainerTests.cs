@@ -77,6 +77,23 @@ public sealed class DetectorTrainerTests
     }
 
     [Fact]
+    public void The_progress_status_names_the_epoch_being_trained_and_ends_on_the_last_epochs_results()
+    {
+        using var temp = new TempDirectory();
+        Phantom(temp.File("data"));
+        var progress = new ProgressRecorder();
+        Train(Config(temp.File("data"), temp.File("runs"), epochs: 2), reporter: progress);
+
+        var steps = progress.Of("detect train");
+        var (_, done, total, status) = steps[^1];
+        Assert.Equal(total, done);
+        Assert.StartsWith("epoch 2/2 done: loss ", status);
+        Assert.Contains("val mAP@0.5", status);
+        // Each half of the progress is one epoch; every step shows that epoch.
+        Assert.All(steps.Where(s => s.Done > 0), s => Assert.StartsWith($"epoch {(int)Math.Ceiling(s.Done / s.Total * 2)}/2", s.Status));
+    }
+
+    [Fact]
     public void A_dataset_without_boxes_is_a_user_error()
     {
         using var temp = new TempDirectory();

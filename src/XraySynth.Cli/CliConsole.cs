@@ -14,7 +14,16 @@ public sealed class CliConsole
     /// <summary>True when standard output is a terminal (progress bars); false in CI logs and tests (plain lines).</summary>
     public bool Interactive { get; }
 
-    CliConsole(IAnsiConsole output, TextWriter error, bool interactive) { Out = output; Error = error; Interactive = interactive; }
+    /// <summary>A second Ctrl-C besides the process's own: cancelling it interrupts a long command the way Ctrl-C does (tests).</summary>
+    public CancellationToken Interrupt { get; }
+
+    CliConsole(IAnsiConsole output, TextWriter error, bool interactive, CancellationToken interrupt = default)
+    {
+        Out = output;
+        Error = error;
+        Interactive = interactive;
+        Interrupt = interrupt;
+    }
 
     /// <summary>The process's console.</summary>
     public static CliConsole System()
@@ -30,7 +39,10 @@ public sealed class CliConsole
     }
 
     /// <summary>A console writing plain text to <paramref name="output"/> and <paramref name="error"/> (tests).</summary>
-    public static CliConsole Capture(TextWriter output, TextWriter error)
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Errors and warnings.</param>
+    /// <param name="interrupt">Cancelled to interrupt the command as Ctrl-C would (see <see cref="Interrupt"/>).</param>
+    public static CliConsole Capture(TextWriter output, TextWriter error, CancellationToken interrupt = default)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -40,6 +52,6 @@ public sealed class CliConsole
             Out = new AnsiConsoleOutput(output),
         });
         console.Profile.Width = 160;
-        return new CliConsole(console, error, false);
+        return new CliConsole(console, error, false, interrupt);
     }
 }

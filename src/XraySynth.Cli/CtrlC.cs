@@ -9,7 +9,7 @@ namespace XraySynth.Cli;
 /// </summary>
 public sealed class CtrlC : IDisposable
 {
-    readonly CancellationTokenSource source = new();
+    readonly CancellationTokenSource source;
     readonly ConsoleCancelEventHandler handler;
     readonly PosixSignalRegistration? terminate;
 
@@ -17,8 +17,10 @@ public sealed class CtrlC : IDisposable
     public CancellationToken Token => source.Token;
 
     /// <summary>Starts listening.</summary>
-    public CtrlC()
+    /// <param name="interrupt">Also cancelled by this token (<see cref="CliConsole.Interrupt"/>: tests interrupt a command with it).</param>
+    public CtrlC(CancellationToken interrupt = default)
     {
+        source = CancellationTokenSource.CreateLinkedTokenSource(interrupt);
         handler = (_, e) => { e.Cancel = true; source.Cancel(); };
         Console.CancelKeyPress += handler;
         if (!OperatingSystem.IsWindows())

@@ -62,11 +62,12 @@ public static class ClassifyTrainCommand
             if (parse.GetValue(epochs) is { } e) config = config with { Epochs = e };
 
             var runtime = context.StartTorch(compute);
-            using var cancel = new CtrlC();
+            using var cancel = new CtrlC(context.Console.Interrupt);
             var result = context.WithProgress(reporter =>
                 ClassifierTrainer.Train(new ClassifierTrainingRequest(config, resumeRun, context.CommandLine), runtime, reporter, cancel.Token));
-            context.Console.Out.WriteLine(FormattableString.Invariant(
-                $"run: {result.RunFolder} (best validation mean AUROC {result.State.BestAuroc:0.0000} at epoch {result.State.BestEpoch} of {result.State.Epoch})"));
+            string summary = EpochSummary.Describe("validation mean AUROC", result.State.BestAuroc, result.State.BestEpoch,
+                result.State.Epoch, config.Epochs, result.Cancelled, result.StoppedEarly);
+            context.Console.Out.WriteLine($"run: {result.RunFolder} ({summary})");
             return result.Cancelled ? 130 : 0;
         });
         return command;

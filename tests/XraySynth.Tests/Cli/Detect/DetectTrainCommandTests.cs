@@ -1,4 +1,5 @@
 using XraySynth.Tests.Detect.Training;
+using XraySynth.Cli;
 using XraySynth.Tests.TestSupport;
 
 namespace XraySynth.Tests.Cli.Detect;
@@ -36,5 +37,20 @@ public sealed class DetectTrainCommandTests
             "--epochs", "2", "--device", "cpu");
         Assert.True(code == 0, output + error);
         Assert.Equal(3, File.ReadAllLines(Path.Combine(run, "log.csv")).Length);
+    }
+
+    [Fact]
+    public void After_an_interrupt_the_run_line_counts_the_epochs_done_out_of_those_configured()
+    {
+        using var temp = new TempDirectory();
+        using var interrupt = new CancellationTokenSource();
+        var output = new InterruptingWriter("epoch 1: train loss", interrupt); // Ctrl-C once epoch 1 is done (--verbose prints it)
+        var error = new StringWriter();
+        int code = CliApp.Run([.. NewRun(temp, epochs: 2), "--verbose"], CliConsole.Capture(output, error, interrupt.Token));
+
+        Assert.True(code == 130, $"{output}{error}");
+        Assert.Matches(@"\(best validation mAP@0\.5 [0-9.]+ at epoch 1; interrupted after 1 of 2 epochs\)",
+            System.Text.RegularExpressions.Regex.Replace(output.ToString(), @"\s+", " ")); // the console wraps long lines
+        Assert.Contains("the run resumes from the end of epoch 1", error.ToString());
     }
 }

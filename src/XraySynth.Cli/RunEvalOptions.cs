@@ -12,11 +12,13 @@ namespace XraySynth.Cli;
 /// <param name="Run">The run to evaluate (when not comparing).</param>
 /// <param name="Pair">Runs A and B to compare, or null.</param>
 /// <param name="CompareFolder">Output folder of a comparison.</param>
-public sealed record RunEvalRequest(Split Split, string? Data, BootstrapOptions Bootstrap, string? Run, (string A, string B)? Pair, string CompareFolder);
+/// <param name="AllowTrainingOverlap">Evaluate even on images or patients the run trained or validated on (a loud warning, recorded in the outputs).</param>
+public sealed record RunEvalRequest(Split Split, string? Data, BootstrapOptions Bootstrap, string? Run, (string A, string B)? Pair, string CompareFolder,
+    bool AllowTrainingOverlap = false);
 
 /// <summary>
 /// The options shared by <c>classify eval</c> and <c>detect eval</c>: <c>--run</c> or <c>--compare A B</c>, <c>--split</c>,
-/// <c>--data</c>, <c>--bootstrap</c>, <c>--ci</c>, <c>--out</c>.
+/// <c>--data</c>, <c>--bootstrap</c>, <c>--ci</c>, <c>--allow-training-overlap</c>, <c>--out</c>.
 /// </summary>
 /// <param name="kind">What is evaluated, in option help (e.g. "classifier").</param>
 /// <param name="compareHelp">Help of <c>--compare</c>.</param>
@@ -34,13 +36,17 @@ public sealed class RunEvalOptions(string kind, string compareHelp, int defaultR
         Description = "confidence intervals: percentile, or bca (bias-corrected and accelerated; closer to nominal coverage for labels with few positive patients; needs --bootstrap 1000 or more and evaluates the statistic once more per test patient)",
         DefaultValueFactory = _ => "percentile",
     };
+    readonly Option<bool> allowOverlap = new(Data.Splitting.TrainingOverlap.AllowFlag)
+    {
+        Description = "evaluate even on images or patients the run trained or validated on (refused otherwise, e.g. after 'data split' re-split the dataset); prints a warning and records it in metrics.md",
+    };
     readonly Option<string?> output = new("--out") { Description = $"--compare: output folder [default: reports/{comparePrefix}-A-vs-B]" };
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
         method.AcceptOnlyFromAmong(Enum.GetValues<BootstrapMethod>().Select(m => m.ShortName()).ToArray());
-        foreach (Option option in new Option[] { run, compare, split, data, resamples, method, output }) command.Options.Add(option);
+        foreach (Option option in new Option[] { run, compare, split, data, resamples, method, allowOverlap, output }) command.Options.Add(option);
     }
 
     /// <summary>The method named <paramref name="text"/> (<see cref="BootstrapMethodText.ShortName"/>: percentile | bca).</summary>
@@ -65,8 +71,8 @@ public sealed class RunEvalOptions(string kind, string compareHelp, int defaultR
         static string Name(string p) => Path.GetFileName(Path.TrimEndingDirectorySeparator(p));
         if (pair is { Length: 2 })
             return new RunEvalRequest(which, parse.GetValue(data), bootstrap, null, (pair[0], pair[1]),
-                parse.GetValue(output) ?? Path.Combine("reports", $"{comparePrefix}-{Name(pair[0])}-vs-{Name(pair[1])}"));
+                parse.GetValue(output) ?? Path.Combine("reports", $"{comparePrefix}-{Name(pair[0])}-vs-{Name(pair[1])}"), parse.GetValue(allowOverlap));
         string target = parse.GetValue(run) ?? throw new Common.UserError("give --run RUN, or --compare RUN_A RUN_B");
-        return new RunEvalRequest(which, parse.GetValue(data), bootstrap, target, null, "");
+        return new RunEvalRequest(which, parse.GetValue(data), bootstrap, target, null, "", parse.GetValue(allowOverlap));
     }
 }

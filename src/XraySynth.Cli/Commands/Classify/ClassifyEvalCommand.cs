@@ -24,12 +24,12 @@ public static class ClassifyEvalCommand
             var request = options.Resolve(context.Parse, runtime);
             if (request.Pair is { } pair)
             {
-                var result = context.WithProgress(r => ClassifierEvaluator.Compare(pair.A, pair.B, request.Split, request.Data, request.CompareFolder, request.Bootstrap, runtime.Device, r));
+                var result = context.WithProgress(r => ClassifierEvaluator.Compare(pair.A, pair.B, request.Split, request.Data, request.CompareFolder, request.Bootstrap, runtime.Device, r, request.AllowTrainingOverlap));
                 context.Console.Out.Write(ComparisonTable(result.Rows));
                 context.Console.Out.WriteLine($"wrote {result.Folder}/comparison.csv, comparison.md, roc/*.png");
                 return 0;
             }
-            var evaluation = context.WithProgress(r => ClassifierEvaluator.Evaluate(request.Run!, request.Split, request.Data, request.Bootstrap, runtime.Device, r));
+            var evaluation = context.WithProgress(r => ClassifierEvaluator.Evaluate(request.Run!, request.Split, request.Data, request.Bootstrap, runtime.Device, r, request.AllowTrainingOverlap));
             context.Console.Out.Write(MetricsTable(evaluation.Metrics));
             context.Console.Out.WriteLine(FormattableString.Invariant($"mean AUROC {evaluation.MeanAuroc:0.0000}; wrote {evaluation.Folder}/predictions.csv, metrics.csv, metrics.md, roc/*.png"));
             return 0;

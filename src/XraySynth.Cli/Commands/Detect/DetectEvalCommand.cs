@@ -25,12 +25,12 @@ public static class DetectEvalCommand
             var request = options.Resolve(context.Parse, runtime);
             if (request.Pair is { } pair)
             {
-                var result = context.WithProgress(r => DetectorEvaluator.Compare(pair.A, pair.B, request.Split, request.Data, request.CompareFolder, request.Bootstrap, runtime.Device, r));
+                var result = context.WithProgress(r => DetectorEvaluator.Compare(pair.A, pair.B, request.Split, request.Data, request.CompareFolder, request.Bootstrap, runtime.Device, r, request.AllowTrainingOverlap));
                 context.Console.Out.Write(GainTable(result.Gains));
                 context.Console.Out.WriteLine($"wrote {result.Folder}/comparison.csv, comparison.md, predictions-a.csv, predictions-b.csv");
                 return 0;
             }
-            var evaluation = context.WithProgress(r => DetectorEvaluator.Evaluate(request.Run!, request.Split, request.Data, request.Bootstrap, runtime.Device, r));
+            var evaluation = context.WithProgress(r => DetectorEvaluator.Evaluate(request.Run!, request.Split, request.Data, request.Bootstrap, runtime.Device, r, request.AllowTrainingOverlap));
             context.Console.Out.Write(MetricsTable(evaluation.Metrics));
             context.Console.Out.WriteLine(FormattableString.Invariant(
                 $"mean AP@0.5 {evaluation.Metrics.Mean.Ap50.Estimate:0.0000}; wrote {evaluation.Folder}/predictions.csv, metrics.csv, metrics.md, overlays/*.png"));

@@ -1,5 +1,6 @@
 using XraySynth.Common;
 using XraySynth.Data;
+using XraySynth.Data.Splitting;
 using XraySynth.Evaluate;
 using static TorchSharp.torch;
 
@@ -23,11 +24,16 @@ public sealed record ComparisonResult(string Folder, IReadOnlyList<LabelComparis
 /// </summary>
 public static class ClassifierEvaluator
 {
-    /// <summary>Evaluates <paramref name="runPath"/> on <paramref name="split"/> of its dataset (or <paramref name="datasetOverride"/>); writes into RUN/eval-SPLIT/.</summary>
-    public static EvaluationResult Evaluate(string runPath, Split split, string? datasetOverride, BootstrapOptions bootstrap, Device device, IReporter reporter)
+    /// <summary>
+    /// Evaluates <paramref name="runPath"/> on <paramref name="split"/> of its dataset (or <paramref name="datasetOverride"/>); writes into RUN/eval-SPLIT/.
+    /// Images or patients the run trained or validated on are refused (<see cref="TrainingOverlap"/>) unless <paramref name="allowTrainingOverlap"/>.
+    /// </summary>
+    public static EvaluationResult Evaluate(string runPath, Split split, string? datasetOverride, BootstrapOptions bootstrap, Device device, IReporter reporter,
+        bool allowTrainingOverlap = false)
     {
         using var classifier = TrainedClassifier.Load(runPath, device);
         var dataset = Dataset.Load(datasetOverride ?? classifier.Info.Dataset);
+        string overlap = CheckOverlap(classifier, dataset, split, allowTrainingOverlap, reporter);
         string folder = Path.Combine(classifier.Run.Path, $"eval-{ManifestEnums.Format(split)}");
         Directory.CreateDirectory(Path.Combine(folder, "roc"));
         var predictions = classifier.Predict(dataset, split, device, reporter);
@@ -35,7 +41,7 @@ public static class ClassifierEvaluator
         var metrics = PerLabelMetrics.Compute(predictions.Probabilities, predictions.Truth, predictions.PatientIds, predictions.Labels, bootstrap);
         MetricsTables.WriteMetricsCsv(Path.Combine(folder, "metrics.csv"), metrics);
         string title = $"{classifier.Name} on {dataset.Info.Name} {ManifestEnums.Format(split)} ({predictions.ImageIds.Length} images, {predictions.PatientIds.Distinct().Count()} patients)";
-        AtomicFile.WriteText(Path.Combine(folder, "metrics.md"), w => w.Write(MetricsTables.MetricsMarkdown(title, metrics)));
+        AtomicFile.WriteText(Path.Combine(folder, "metrics.md"), w => w.Write(TrainingOverlap.Annotate(MetricsTables.MetricsMarkdown(title, metrics), overlap)));
         for (int l = 0; l < predictions.Labels.Count; l++)
         {
             var (scores, truth) = Column(predictions, l);
@@ -45,12 +51,18 @@ public static class ClassifierEvaluator
         return new EvaluationResult(folder, metrics, defined.Count == 0 ? double.NaN : defined.Average());
     }
 
-    /// <summary>Compares run B against run A on the <paramref name="split"/> images of A's dataset (or the override); writes into <paramref name="outFolder"/>.</summary>
-    public static ComparisonResult Compare(string runA, string runB, Split split, string? datasetOverride, string outFolder, BootstrapOptions bootstrap, Device device, IReporter reporter)
+    /// <summary>
+    /// Compares run B against run A on the <paramref name="split"/> images of A's dataset (or the override); writes into <paramref name="outFolder"/>.
+    /// Images or patients either run trained or validated on are refused unless <paramref name="allowTrainingOverlap"/>.
+    /// </summary>
+    public static ComparisonResult Compare(string runA, string runB, Split split, string? datasetOverride, string outFolder, BootstrapOptions bootstrap, Device device, IReporter reporter,
+        bool allowTrainingOverlap = false)
     {
         using var a = TrainedClassifier.Load(runA, device);
         using var b = TrainedClassifier.Load(runB, device);
         var dataset = Dataset.Load(datasetOverride ?? a.Info.Dataset);
+        string overlap = string.Join("\n\n", new[] { CheckOverlap(a, dataset, split, allowTrainingOverlap, reporter), CheckOverlap(b, dataset, split, allowTrainingOverlap, reporter) }
+            .Where(w => w.Length > 0).Distinct());
         var predictionsA = a.Predict(dataset, split, device, reporter);
         var predictionsB = b.Predict(dataset, split, device, reporter).Align(predictionsA.ImageIds);
         var rows = PairedComparison.Compute(predictionsA.Probabilities, predictionsB.Probabilities, predictionsA.Truth, predictionsA.PatientIds, predictionsA.Labels, bootstrap);
@@ -58,7 +70,7 @@ public static class ClassifierEvaluator
         predictionsA.Write(Path.Combine(outFolder, "predictions-a.csv"));
         predictionsB.Write(Path.Combine(outFolder, "predictions-b.csv"));
         MetricsTables.WriteComparisonCsv(Path.Combine(outFolder, "comparison.csv"), rows);
-        AtomicFile.WriteText(Path.Combine(outFolder, "comparison.md"), w => w.Write(MetricsTables.ComparisonMarkdown(a.Name, b.Name, rows)));
+        AtomicFile.WriteText(Path.Combine(outFolder, "comparison.md"), w => w.Write(TrainingOverlap.Annotate(MetricsTables.ComparisonMarkdown(a.Name, b.Name, rows), overlap)));
         for (int l = 0; l < predictionsA.Labels.Count; l++)
         {
             var (scoresA, truth) = Column(predictionsA, l);
@@ -67,6 +79,9 @@ public static class ClassifierEvaluator
         }
         return new ComparisonResult(outFolder, rows);
     }
+
+    static string CheckOverlap(TrainedClassifier run, Dataset dataset, Split split, bool allow, IReporter reporter) =>
+        TrainingOverlap.Check(run.Run.Path, run.Name, run.Info.Dataset, run.Info.SplitFingerprint, dataset, split, allow, reporter);
 
     static (double[] Scores, bool[] Truth) Column(Predictions p, int label)
     {

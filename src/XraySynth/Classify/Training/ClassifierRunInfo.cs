@@ -13,8 +13,9 @@ namespace XraySynth.Classify.Training;
 /// <param name="SyntheticImages">Synthetic training images among them.</param>
 /// <param name="CreatedUtc">Start time.</param>
 /// <param name="Device">Device it started on.</param>
+/// <param name="SplitFingerprint">The dataset's split fingerprint at training (<see cref="Data.Splitting.TrainingImages.Fingerprint"/>); null for older runs.</param>
 public sealed record ClassifierRunInfo(string CreatedBy, long Seed, string Dataset, string DatasetName, IReadOnlyList<string> Labels,
-    int TrainImages, int SyntheticImages, string CreatedUtc, string Device)
+    int TrainImages, int SyntheticImages, string CreatedUtc, string Device, string? SplitFingerprint = null)
 {
     /// <summary>Reads run.json.</summary>
     public static ClassifierRunInfo Read(string path)

@@ -10,6 +10,7 @@ using XraySynth.Data;
 using XraySynth.Data.Cache;
 using XraySynth.Data.Checks;
 using XraySynth.Data.Loading;
+using XraySynth.Data.Splitting;
 using XraySynth.Torch;
 using static TorchSharp.torch;
 
@@ -48,7 +49,8 @@ public static class ClassifierTrainer
         {
             run = RunFolder.CreateNext(config.Out, $"classify-{dataset.Info.Name}-{Name(config.Architecture)}-{config.ImageSize}");
             run.WriteRunInfo(new ClassifierRunInfo(request.CreatedBy, seed, dataset.Root, dataset.Info.Name, labels, train.Length, synthetic,
-                DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture), runtime.Device.ToString()));
+                DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture), runtime.Device.ToString(), TrainingImages.Fingerprint(dataset)));
+            TrainingImages.Write(run.Path, train.Concat(val).Select(r => dataset.Images[r]));
         }
         else
         {

@@ -1,6 +1,7 @@
 using XraySynth.Common;
 using XraySynth.Data;
 using XraySynth.Data.Cache;
+using XraySynth.Data.Splitting;
 using XraySynth.Detect.Boxes;
 using XraySynth.Evaluate;
 using XraySynth.Evaluate.Detection;
@@ -28,10 +29,13 @@ public static class DetectorEvaluator
     public const int Overlays = 12;
 
     /// <summary>Evaluates <paramref name="runPath"/> on the usable <paramref name="split"/> images of its dataset (or <paramref name="datasetOverride"/>); writes RUN/eval-SPLIT/.</summary>
-    public static DetectorEvaluationResult Evaluate(string runPath, Split split, string? datasetOverride, BootstrapOptions bootstrap, Device device, IReporter reporter)
+    /// <remarks>Images or patients the run trained or validated on are refused (<see cref="TrainingOverlap"/>) unless <paramref name="allowTrainingOverlap"/>.</remarks>
+    public static DetectorEvaluationResult Evaluate(string runPath, Split split, string? datasetOverride, BootstrapOptions bootstrap, Device device, IReporter reporter,
+        bool allowTrainingOverlap = false)
     {
         using var detector = TrainedDetector.Load(runPath, device);
         var dataset = Dataset.Load(datasetOverride ?? detector.Info.Dataset);
+        string overlap = CheckOverlap(detector, dataset, split, allowTrainingOverlap, reporter);
         var predictions = detector.Predict(dataset, split, device, reporter);
         string folder = Path.Combine(detector.Run.Path, $"eval-{ManifestEnums.Format(split)}");
         Directory.CreateDirectory(folder);
@@ -39,19 +43,23 @@ public static class DetectorEvaluator
         var metrics = DetectionMetrics.Evaluate(Images(predictions), predictions.Classes, predictions.PatientIds, bootstrap);
         DetectionTables.WriteMetricsCsv(Path.Combine(folder, "metrics.csv"), metrics);
         string title = $"{detector.Name} on {dataset.Info.Name} {ManifestEnums.Format(split)} ({predictions.Images.Count} images, {predictions.PatientIds.Distinct().Count()} patients)";
-        AtomicFile.WriteText(Path.Combine(folder, "metrics.md"), w => w.Write(DetectionTables.MetricsMarkdown(title, metrics)));
+        AtomicFile.WriteText(Path.Combine(folder, "metrics.md"), w => w.Write(TrainingOverlap.Annotate(DetectionTables.MetricsMarkdown(title, metrics), overlap)));
         WriteOverlays(Path.Combine(folder, "overlays"), dataset, predictions, detector.Config.ImageSize, 0.3);
         return new DetectorEvaluationResult(folder, metrics);
     }
 
     /// <summary>Compares run B against run A on the usable <paramref name="split"/> images of A's dataset (or the override); writes into <paramref name="outFolder"/>.</summary>
-    public static DetectorComparisonResult Compare(string runA, string runB, Split split, string? datasetOverride, string outFolder, BootstrapOptions bootstrap, Device device, IReporter reporter)
+    /// <remarks>Images or patients either run trained or validated on are refused unless <paramref name="allowTrainingOverlap"/>.</remarks>
+    public static DetectorComparisonResult Compare(string runA, string runB, Split split, string? datasetOverride, string outFolder, BootstrapOptions bootstrap, Device device, IReporter reporter,
+        bool allowTrainingOverlap = false)
     {
         using var a = TrainedDetector.Load(runA, device);
         using var b = TrainedDetector.Load(runB, device);
         if (!a.Info.Classes.SequenceEqual(b.Info.Classes))
             throw new UserError($"{a.Name} detects [{string.Join(", ", a.Info.Classes)}] but {b.Name} detects [{string.Join(", ", b.Info.Classes)}]: compare detectors of the same classes");
         var dataset = Dataset.Load(datasetOverride ?? a.Info.Dataset);
+        string overlap = string.Join("\n\n", new[] { CheckOverlap(a, dataset, split, allowTrainingOverlap, reporter), CheckOverlap(b, dataset, split, allowTrainingOverlap, reporter) }
+            .Where(w => w.Length > 0).Distinct());
         var predictionsA = a.Predict(dataset, split, device, reporter);
         var predictionsB = b.Predict(dataset, split, device, reporter);
         if (a.Config.ImageSize != b.Config.ImageSize) predictionsB = Rescale(predictionsB, predictionsA.CacheSize);
@@ -60,7 +68,7 @@ public static class DetectorEvaluator
         predictionsA.Write(Path.Combine(outFolder, "predictions-a.csv"));
         predictionsB.Write(Path.Combine(outFolder, "predictions-b.csv"));
         DetectionTables.WriteComparisonCsv(Path.Combine(outFolder, "comparison.csv"), gains);
-        AtomicFile.WriteText(Path.Combine(outFolder, "comparison.md"), w => w.Write(DetectionTables.ComparisonMarkdown(a.Name, b.Name, gains)));
+        AtomicFile.WriteText(Path.Combine(outFolder, "comparison.md"), w => w.Write(TrainingOverlap.Annotate(DetectionTables.ComparisonMarkdown(a.Name, b.Name, gains), overlap)));
         return new DetectorComparisonResult(outFolder, gains);
     }
 
@@ -76,6 +84,9 @@ public static class DetectorEvaluator
         WriteOverlays(Path.Combine(outFolder, "overlays"), data, predictions, detector.Config.ImageSize, minScore);
         return predictions;
     }
+
+    static string CheckOverlap(TrainedDetector run, Dataset dataset, Split split, bool allow, IReporter reporter) =>
+        TrainingOverlap.Check(run.Run.Path, run.Name, run.Info.Dataset, run.Info.SplitFingerprint, dataset, split, allow, reporter);
 
     /// <summary>The predictions as metric inputs.</summary>
     public static DetectionImage[] Images(DetectorPredictions predictions) =>

@@ -14,8 +14,9 @@ namespace XraySynth.Detect.Training;
 /// <param name="TrainBoxes">Boxes in those images.</param>
 /// <param name="CreatedUtc">Start time.</param>
 /// <param name="Device">Device it started on.</param>
+/// <param name="SplitFingerprint">The dataset's split fingerprint at training (<see cref="Data.Splitting.TrainingImages.Fingerprint"/>); null for older runs.</param>
 public sealed record DetectorRunInfo(string CreatedBy, long Seed, string Dataset, string DatasetName, IReadOnlyList<string> Classes,
-    int TrainImages, int SyntheticImages, int TrainBoxes, string CreatedUtc, string Device)
+    int TrainImages, int SyntheticImages, int TrainBoxes, string CreatedUtc, string Device, string? SplitFingerprint = null)
 {
     /// <summary>Reads run.json.</summary>
     public static DetectorRunInfo Read(string path)

@@ -8,6 +8,7 @@ using XraySynth.Configuration;
 using XraySynth.Data;
 using XraySynth.Data.Cache;
 using XraySynth.Data.Checks;
+using XraySynth.Data.Splitting;
 using XraySynth.Detect.Boxes;
 using XraySynth.Detect.Networks;
 using XraySynth.Torch;
@@ -64,7 +65,8 @@ public static class DetectorTrainer
         {
             run = RunFolder.CreateNext(config.Out, $"detect-{dataset.Info.Name}-centernet-w{config.Width}-{config.ImageSize}");
             run.WriteRunInfo(new DetectorRunInfo(request.CreatedBy, seed, dataset.Root, dataset.Info.Name, classes, train.Length, synthetic, trainBoxes,
-                DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture), runtime.Device.ToString()));
+                DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture), runtime.Device.ToString(), TrainingImages.Fingerprint(dataset)));
+            TrainingImages.Write(run.Path, train.Concat(val).Select(r => dataset.Images[r]));
         }
         else run = RunFolder.Open(request.Resume);
         AtomicFile.WriteText(run.ConfigFile, w => w.Write(YamlConfigWriter.Write(config with { Classes = classes }, DetectorConfig.Section)));

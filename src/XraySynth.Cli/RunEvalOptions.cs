@@ -40,7 +40,10 @@ public sealed class RunEvalOptions(string kind, string compareHelp, int defaultR
     {
         Description = "evaluate even on images or patients the run trained or validated on (refused otherwise, e.g. after 'data split' re-split the dataset); prints a warning and records it in metrics.md",
     };
-    readonly Option<string?> output = new("--out") { Description = $"--compare: output folder [default: reports/{comparePrefix}-A-vs-B]" };
+    readonly Option<string?> output = new("--out")
+    {
+        Description = $"--compare: output folder, refused if it holds other results [default: reports/{comparePrefix}-A-vs-B, then -on-DATA with --data and -val with --split val]",
+    };
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
@@ -60,6 +63,18 @@ public sealed class RunEvalOptions(string kind, string compareHelp, int defaultR
         throw new Common.UserError($"--ci '{text}': expected {string.Join(" or ", methods.Select(m => m.ShortName()))}");
     }
 
+    /// <summary>
+    /// The default comparison folder: reports/PREFIX-A-vs-B, with -on-DATA for a <c>--data</c> dataset and -val for the val split,
+    /// so that comparisons on different images land in different folders.
+    /// </summary>
+    public static string DefaultCompareFolder(string prefix, string runA, string runB, string? data, Split split)
+    {
+        static string Name(string p) => Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(p)));
+        string on = data is null ? "" : $"-on-{Name(data)}";
+        string which = split == Split.Test ? "" : $"-{ManifestEnums.Format(split)}";
+        return Path.Combine("reports", $"{prefix}-{Name(runA)}-vs-{Name(runB)}{on}{which}");
+    }
+
     /// <summary>Reads the request; a bad split or neither --run nor --compare is a user error.</summary>
     public RunEvalRequest Resolve(ParseResult parse, TorchRuntime runtime)
     {
@@ -68,10 +83,9 @@ public sealed class RunEvalOptions(string kind, string compareHelp, int defaultR
         if (BcaLevels.TooFewResamples(bootstrap.Method, bootstrap.Resamples))
             throw new Common.UserError($"--ci bca needs --bootstrap {BcaLevels.MinimumResamples} or more (got {bootstrap.Resamples}): its adjusted levels reach into the tails of the replicates");
         string[]? pair = parse.GetValue(compare);
-        static string Name(string p) => Path.GetFileName(Path.TrimEndingDirectorySeparator(p));
         if (pair is { Length: 2 })
             return new RunEvalRequest(which, parse.GetValue(data), bootstrap, null, (pair[0], pair[1]),
-                parse.GetValue(output) ?? Path.Combine("reports", $"{comparePrefix}-{Name(pair[0])}-vs-{Name(pair[1])}"), parse.GetValue(allowOverlap));
+                parse.GetValue(output) ?? DefaultCompareFolder(comparePrefix, pair[0], pair[1], parse.GetValue(data), which), parse.GetValue(allowOverlap));
         string target = parse.GetValue(run) ?? throw new Common.UserError("give --run RUN, or --compare RUN_A RUN_B");
         return new RunEvalRequest(which, parse.GetValue(data), bootstrap, target, null, "", parse.GetValue(allowOverlap));
     }

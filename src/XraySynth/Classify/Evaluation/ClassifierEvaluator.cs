@@ -25,7 +25,8 @@ public sealed record ComparisonResult(string Folder, IReadOnlyList<LabelComparis
 public static class ClassifierEvaluator
 {
     /// <summary>
-    /// Evaluates <paramref name="runPath"/> on <paramref name="split"/> of its dataset (or <paramref name="datasetOverride"/>); writes into RUN/eval-SPLIT/.
+    /// Evaluates <paramref name="runPath"/> on <paramref name="split"/> of its dataset, into RUN/eval-SPLIT/, or of <paramref name="datasetOverride"/>, into RUN/eval-NAME-SPLIT/
+    /// (<see cref="EvaluationFolder"/>: never replacing another evaluation's results).
     /// Images or patients the run trained or validated on are refused (<see cref="TrainingOverlap"/>) unless <paramref name="allowTrainingOverlap"/>.
     /// </summary>
     public static EvaluationResult Evaluate(string runPath, Split split, string? datasetOverride, BootstrapOptions bootstrap, Device device, IReporter reporter,
@@ -34,7 +35,10 @@ public static class ClassifierEvaluator
         using var classifier = TrainedClassifier.Load(runPath, device);
         var dataset = Dataset.Load(datasetOverride ?? classifier.Info.Dataset);
         string overlap = CheckOverlap(classifier, dataset, split, allowTrainingOverlap, reporter);
-        string folder = Path.Combine(classifier.Run.Path, $"eval-{ManifestEnums.Format(split)}");
+        string which = ManifestEnums.Format(split);
+        string folder = EvaluationFolder.ForRun(classifier.Run.Path, classifier.Info.Dataset, dataset.Root, dataset.Info.Name, which);
+        EvaluationFolder.Claim(folder, EvaluationFolder.Record(dataset.Root, which, classifier.Run.Path), Path.GetFileName(folder) == $"eval-{which}",
+            "rename or delete it, or give the dataset another name");
         Directory.CreateDirectory(Path.Combine(folder, "roc"));
         var predictions = classifier.Predict(dataset, split, device, reporter);
         predictions.Write(Path.Combine(folder, "predictions.csv"));
@@ -66,6 +70,7 @@ public static class ClassifierEvaluator
         var predictionsA = a.Predict(dataset, split, device, reporter);
         var predictionsB = b.Predict(dataset, split, device, reporter).Align(predictionsA.ImageIds);
         var rows = PairedComparison.Compute(predictionsA.Probabilities, predictionsB.Probabilities, predictionsA.Truth, predictionsA.PatientIds, predictionsA.Labels, bootstrap);
+        EvaluationFolder.Claim(outFolder, EvaluationFolder.Record(dataset.Root, ManifestEnums.Format(split), a.Run.Path, b.Run.Path), false, "choose another --out, or delete it");
         Directory.CreateDirectory(Path.Combine(outFolder, "roc"));
         predictionsA.Write(Path.Combine(outFolder, "predictions-a.csv"));
         predictionsB.Write(Path.Combine(outFolder, "predictions-b.csv"));

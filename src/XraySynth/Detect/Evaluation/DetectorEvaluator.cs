@@ -10,7 +10,7 @@ using static TorchSharp.torch;
 namespace XraySynth.Detect.Evaluation;
 
 /// <summary>What a detector evaluation wrote and found.</summary>
-/// <param name="Folder">Output folder (RUN/eval-SPLIT).</param>
+/// <param name="Folder">Output folder (RUN/eval-SPLIT, or RUN/eval-NAME-SPLIT on another dataset).</param>
 /// <param name="Metrics">Per-class AP@0.5, AP@[.5:.95], CPM and FROC points with CIs, and their means.</param>
 public sealed record DetectorEvaluationResult(string Folder, DetectionMetricsResult Metrics);
 
@@ -28,7 +28,7 @@ public static class DetectorEvaluator
     /// <summary>Overlay PNGs written per evaluation (the first images with boxes, then the rest).</summary>
     public const int Overlays = 12;
 
-    /// <summary>Evaluates <paramref name="runPath"/> on the usable <paramref name="split"/> images of its dataset (or <paramref name="datasetOverride"/>); writes RUN/eval-SPLIT/.</summary>
+    /// <summary>Evaluates <paramref name="runPath"/> on the usable <paramref name="split"/> images of its dataset, into RUN/eval-SPLIT/, or of <paramref name="datasetOverride"/>, into RUN/eval-NAME-SPLIT/ (<see cref="EvaluationFolder"/>).</summary>
     /// <remarks>Images or patients the run trained or validated on are refused (<see cref="TrainingOverlap"/>) unless <paramref name="allowTrainingOverlap"/>.</remarks>
     public static DetectorEvaluationResult Evaluate(string runPath, Split split, string? datasetOverride, BootstrapOptions bootstrap, Device device, IReporter reporter,
         bool allowTrainingOverlap = false)
@@ -37,8 +37,10 @@ public static class DetectorEvaluator
         var dataset = Dataset.Load(datasetOverride ?? detector.Info.Dataset);
         string overlap = CheckOverlap(detector, dataset, split, allowTrainingOverlap, reporter);
         var predictions = detector.Predict(dataset, split, device, reporter);
-        string folder = Path.Combine(detector.Run.Path, $"eval-{ManifestEnums.Format(split)}");
-        Directory.CreateDirectory(folder);
+        string which = ManifestEnums.Format(split);
+        string folder = EvaluationFolder.ForRun(detector.Run.Path, detector.Info.Dataset, dataset.Root, dataset.Info.Name, which);
+        EvaluationFolder.Claim(folder, EvaluationFolder.Record(dataset.Root, which, detector.Run.Path), Path.GetFileName(folder) == $"eval-{which}",
+            "rename or delete it, or give the dataset another name");
         predictions.Write(Path.Combine(folder, "predictions.csv"));
         var metrics = DetectionMetrics.Evaluate(Images(predictions), predictions.Classes, predictions.PatientIds, bootstrap);
         DetectionTables.WriteMetricsCsv(Path.Combine(folder, "metrics.csv"), metrics);
@@ -64,7 +66,7 @@ public static class DetectorEvaluator
         var predictionsB = b.Predict(dataset, split, device, reporter);
         if (a.Config.ImageSize != b.Config.ImageSize) predictionsB = Rescale(predictionsB, predictionsA.CacheSize);
         var gains = DetectionComparison.Compare(Images(predictionsA), Images(predictionsB), predictionsA.Classes, predictionsA.PatientIds, bootstrap);
-        Directory.CreateDirectory(outFolder);
+        EvaluationFolder.Claim(outFolder, EvaluationFolder.Record(dataset.Root, ManifestEnums.Format(split), a.Run.Path, b.Run.Path), false, "choose another --out, or delete it");
         predictionsA.Write(Path.Combine(outFolder, "predictions-a.csv"));
         predictionsB.Write(Path.Combine(outFolder, "predictions-b.csv"));
         DetectionTables.WriteComparisonCsv(Path.Combine(outFolder, "comparison.csv"), gains);

@@ -77,7 +77,7 @@ public sealed class TrainingOverlapTests
     }
 
     [Fact]
-    public void Detector_eval_refuses_a_test_split_re_split_after_training()
+    public void Detector_eval_keeps_its_own_results_apart_from_another_datasets_and_refuses_a_test_split_re_split_after_training()
     {
         using var temp = new TempDirectory();
         DetectorTrainerTests.Phantom(temp.File("data"));
@@ -86,6 +86,14 @@ public sealed class TrainingOverlapTests
             Data = temp.File("data"), Out = temp.File("runs"), ImageSize = 64, Width = 8, PyramidChannels = 16, Epochs = 1, BatchSize = 8,
         });
         Assert.NotNull(DetectorRunInfo.Read(Path.Combine(trained.RunFolder, "run.json")).SplitFingerprint);
+        // Another dataset with the same test images: its results go beside the run's own, which stay.
+        DatasetSplitter.SplitFolder(temp.File("data"), temp.File("other"), new SplitConfig { Seed = 99, KeepTest = true }, NullReporter.Instance);
+        var own = DetectorEvaluator.Evaluate(trained.RunFolder, Split.Test, null, Bootstrap, TorchFixture.Cpu.Device, NullReporter.Instance);
+        var other = DetectorEvaluator.Evaluate(trained.RunFolder, Split.Test, temp.File("other"), Bootstrap, TorchFixture.Cpu.Device, NullReporter.Instance);
+        Assert.NotEqual(own.Folder, other.Folder);
+        Assert.Equal(Path.Combine(trained.RunFolder, "eval-test"), own.Folder);
+        Assert.Equal(EvaluationFolder.Record(temp.File("data"), "test", trained.RunFolder), File.ReadAllText(Path.Combine(own.Folder, EvaluationFolder.RecordFile)));
+
         DatasetSplitter.SplitFolder(temp.File("data"), null, new SplitConfig { Seed = 99 }, NullReporter.Instance);
         var error = Assert.Throws<UserError>(() => DetectorEvaluator.Evaluate(trained.RunFolder, Split.Test, null, Bootstrap, TorchFixture.Cpu.Device, NullReporter.Instance));
         Assert.Contains("the dataset was re-split after training", error.Message);

@@ -18,20 +18,22 @@ public static class EvalSyntheticCommand
         var synthetic = new Option<string>("--synthetic") { Description = "synthetic dataset folder (from 'xraysynth gan sample')", Required = true };
         var features = EvalCommand.FeaturesOption();
         var classifier = new Option<string?>("--classifier") { Description = "classifier run for label fidelity [default: the --features run, if it is one]" };
-        var output = new Option<string?>("--out") { Description = "output folder [default: reports/quality-<synthetic>]" };
+        var output = new Option<string?>("--out") { Description = "output folder, refused if not empty unless --force [default: reports/quality-<synthetic>-<features>]" };
+        var force = EvalCommand.ForceOption();
         var k = new Option<int>("--k") { Description = "k of the k-NN balls (precision/recall, density/coverage)", DefaultValueFactory = _ => 5 };
         var subsets = new Option<int>("--kid-subsets") { Description = "KID: random subsets", DefaultValueFactory = _ => 100 };
         var subsetSize = new Option<int>("--kid-subset-size") { Description = "KID: images per subset (capped by the smaller set)", DefaultValueFactory = _ => 1000 };
         var command = new Command("synthetic", "FID, KID, precision/recall, density/coverage of synthetic images, overall and per label, beside the real-vs-real floor; label fidelity with a classifier");
-        foreach (Option option in new Option[] { real, synthetic, features, classifier, output, k, subsets, subsetSize }) command.Options.Add(option);
+        foreach (Option option in new Option[] { real, synthetic, features, classifier, output, force, k, subsets, subsetSize }) command.Options.Add(option);
         compute.AddTo(command);
         CommandRunner.SetAction(command, console, global, context =>
         {
             var parse = context.Parse;
             if (parse.GetValue(k) < 1) throw new Common.UserError($"--k {parse.GetValue(k)}: expected at least 1");
             if (parse.GetValue(subsets) < 1 || parse.GetValue(subsetSize) < 2) throw new Common.UserError("--kid-subsets must be at least 1 and --kid-subset-size at least 2");
+            string folder = parse.GetValue(output) ?? EvalCommand.DefaultOut("quality", parse.GetValue(synthetic)!, parse.GetValue(features)!);
+            EvalCommand.EnsureWritable(folder, parse.GetValue(force));
             var runtime = context.StartTorch(compute);
-            string folder = parse.GetValue(output) ?? EvalCommand.DefaultOut("quality", parse.GetValue(synthetic)!);
             using var extractor = FeatureExtractors.Create(parse.GetValue(features)!, runtime.Device);
             string? classifierRun = parse.GetValue(classifier);
             using var separate = classifierRun is null ? null : new ClassifierFeatures(TrainedClassifier.Load(classifierRun, runtime.Device), runtime.Device);

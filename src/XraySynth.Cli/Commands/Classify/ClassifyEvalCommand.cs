@@ -43,10 +43,10 @@ public static class ClassifyEvalCommand
     {
         var table = new Table().AddColumns("label", "positives", "AUROC (95% CI)", "AUPRC (95% CI)", "sens@90%spec", "ECE");
         foreach (var r in rows)
-            table.AddRow(Markup.Escape(r.Label), r.Positives.ToString(CultureInfo.InvariantCulture),
+            table.AddRow(Markup.Escape(FewPositives.Name(r.Label, r.Positives)), r.Positives.ToString(CultureInfo.InvariantCulture),
                 $"{F(r.Auroc.Estimate)} ({F(r.Auroc.Lower)}–{F(r.Auroc.Upper)})", $"{F(r.Auprc.Estimate)} ({F(r.Auprc.Lower)}–{F(r.Auprc.Upper)})",
                 F(r.SensitivityAtSpecificity90), F(r.Ece));
-        return table.Caption(Markup.Escape("95% CIs: " + BootstrapMethodText.DescribeDraw(rows.Count > 0 ? rows[0].Auroc : null)));
+        return table.Caption(Markup.Escape(Caption("95% CIs: " + BootstrapMethodText.DescribeDraw(rows.Count > 0 ? rows[0].Auroc : null), rows.Select(r => r.Positives))));
     }
 
     /// <summary>The comparison as a console table.</summary>
@@ -54,8 +54,14 @@ public static class ClassifyEvalCommand
     {
         var table = new Table().AddColumns("label", "positives", "AUROC A", "AUROC B", "B − A (95% CI)", "DeLong p", "Holm p");
         foreach (var r in rows)
-            table.AddRow(Markup.Escape(r.Label), r.Positives.ToString(CultureInfo.InvariantCulture), F(r.AurocA), F(r.AurocB),
+            table.AddRow(Markup.Escape(FewPositives.Name(r.Label, r.Positives)), r.Positives.ToString(CultureInfo.InvariantCulture), F(r.AurocA), F(r.AurocB),
                 $"{F(r.Difference.Estimate)} ({F(r.Difference.Lower)} to {F(r.Difference.Upper)})", F(r.DeLong.PValue), F(r.HolmP));
-        return table.Caption(Markup.Escape("95% CIs: paired " + BootstrapMethodText.DescribeDraw(rows.Count > 0 ? rows[0].Difference : null)));
+        return table.Caption(Markup.Escape(Caption("95% CIs: paired " + BootstrapMethodText.DescribeDraw(rows.Count > 0 ? rows[0].Difference : null), rows.Select(r => r.Positives))));
+    }
+
+    static string Caption(string intervals, IEnumerable<int> positives)
+    {
+        string note = FewPositives.Note(positives);
+        return note.Length == 0 ? intervals : intervals + "\n" + note;
     }
 }

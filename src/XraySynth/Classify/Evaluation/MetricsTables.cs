@@ -37,10 +37,11 @@ public static class MetricsTables
         sb.Append("# ").Append(title).Append("\n\n");
         sb.Append("| label | positives | AUROC (95% CI) | AUPRC (95% CI) | sens. @ 90% spec. | ECE |\n|---|---:|---|---|---:|---:|\n");
         foreach (var r in rows)
-            sb.Append(CultureInfo.InvariantCulture, $"| {r.Label} | {r.Positives} | {F(r.Auroc.Estimate)} ({F(r.Auroc.Lower)}–{F(r.Auroc.Upper)}) | {F(r.Auprc.Estimate)} ({F(r.Auprc.Lower)}–{F(r.Auprc.Upper)}) | {F(r.SensitivityAtSpecificity90)} | {F(r.Ece)} |\n");
+            sb.Append(CultureInfo.InvariantCulture, $"| {FewPositives.Name(r.Label, r.Positives)} | {r.Positives} | {F(r.Auroc.Estimate)} ({F(r.Auroc.Lower)}–{F(r.Auroc.Upper)}) | {F(r.Auprc.Estimate)} ({F(r.Auprc.Lower)}–{F(r.Auprc.Upper)}) | {F(r.SensitivityAtSpecificity90)} | {F(r.Ece)} |\n");
         var defined = rows.Select(r => r.Auroc.Estimate).Where(double.IsFinite).ToList();
         sb.Append(CultureInfo.InvariantCulture, $"\nMean AUROC over {defined.Count} labels with both classes: {F(defined.DefaultIfEmpty(double.NaN).Average())}. ");
         sb.Append("CIs: ").Append(BootstrapMethodText.DescribeDraw(rows.Count > 0 ? rows[0].Auroc : null)).Append(" (all images of a patient resampled together).\n");
+        AppendNote(sb, rows.Select(r => r.Positives));
         return sb.ToString();
     }
 
@@ -69,9 +70,16 @@ public static class MetricsTables
         sb.Append(CultureInfo.InvariantCulture, $"# {nameB} vs {nameA}\n\n");
         sb.Append("| label | positives | AUROC A | AUROC B | B − A (95% CI) | DeLong p | Holm p |\n|---|---:|---:|---:|---|---:|---:|\n");
         foreach (var r in rows)
-            sb.Append(CultureInfo.InvariantCulture, $"| {r.Label} | {r.Positives} | {F(r.AurocA)} | {F(r.AurocB)} | {F(r.Difference.Estimate, "+0.000;-0.000;0.000")} ({F(r.Difference.Lower, "+0.000;-0.000;0.000")} to {F(r.Difference.Upper, "+0.000;-0.000;0.000")}) | {F(r.DeLong.PValue, "0.0000")} | {F(r.HolmP, "0.0000")} |\n");
+            sb.Append(CultureInfo.InvariantCulture, $"| {FewPositives.Name(r.Label, r.Positives)} | {r.Positives} | {F(r.AurocA)} | {F(r.AurocB)} | {F(r.Difference.Estimate, "+0.000;-0.000;0.000")} ({F(r.Difference.Lower, "+0.000;-0.000;0.000")} to {F(r.Difference.Upper, "+0.000;-0.000;0.000")}) | {F(r.DeLong.PValue, "0.0000")} | {F(r.HolmP, "0.0000")} |\n");
         sb.Append("\nA = ").Append(nameA).Append(", B = ").Append(nameB)
           .Append(". Difference CI: paired ").Append(BootstrapMethodText.DescribeDraw(rows.Count > 0 ? rows[0].Difference : null)).Append("; p: DeLong's paired test, Holm-adjusted across labels.\n");
+        AppendNote(sb, rows.Select(r => r.Positives));
         return sb.ToString();
+    }
+
+    static void AppendNote(StringBuilder sb, IEnumerable<int> positives)
+    {
+        string note = FewPositives.Note(positives);
+        if (note.Length > 0) sb.Append('\n').Append(note).Append('\n');
     }
 }

@@ -68,6 +68,11 @@ public static class QualityFiles
         return text.ToString();
     }
 
+    /// <summary>Held-out real images below which a row's floor is marked as noisy in quality.md.</summary>
+    public const int SmallFloorImages = 50;
+
+    static bool SmallFloor(QualityRow row) => row.FloorCount is > 0 and < SmallFloorImages;
+
     /// <summary>quality.md: the metrics with their floors, and label fidelity.</summary>
     public static string Markdown(QualityReport report)
     {
@@ -76,9 +81,13 @@ public static class QualityFiles
         md.Append($"- features: `{report.Features}`\n- real: `{report.Real}` (reference: train split; floor: val + test against train)\n- synthetic: `{report.Synthetic}`\n\n");
         md.Append("Each cell is *synthetic (real-vs-real floor)*. Lower is better for FID and KID; precision, recall and coverage near the floor and density near 1 mean the synthetic images are as close to the training images as new real ones are.\n\n");
         md.Append("| set | synthetic | held-out real | FID | KID ×10³ (± sd) | precision | recall | density | coverage |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        foreach (var r in new[] { report.Overall }.Concat(report.PerLabel))
-            md.Append($"| {r.Label ?? "all"} | {r.Count} | {r.FloorCount} | {F(r.Fid, "0.00")} ({F(r.FidFloor, "0.00")}) | {F(r.KidMean * 1e3, "0.00")} ± {F(r.KidSd * 1e3, "0.00")} ({F(r.KidFloor * 1e3, "0.00")}) " +
+        var rows = new[] { report.Overall }.Concat(report.PerLabel).ToList();
+        foreach (var r in rows)
+            md.Append($"| {r.Label ?? "all"}{(SmallFloor(r) ? " †" : "")} | {r.Count} | {r.FloorCount} | {F(r.Fid, "0.00")} ({F(r.FidFloor, "0.00")}) | {F(r.KidMean * 1e3, "0.00")} ± {F(r.KidSd * 1e3, "0.00")} ({F(r.KidFloor * 1e3, "0.00")}) " +
                       $"| {F(r.Precision)} ({F(r.PrecisionFloor)}) | {F(r.Recall)} ({F(r.RecallFloor)}) | {F(r.Density)} ({F(r.DensityFloor)}) | {F(r.Coverage)} ({F(r.CoverageFloor)}) |\n");
+        if (rows.Where(SmallFloor).ToList() is { Count: > 0 } small)
+            md.Append($"\n† floor from fewer than {SmallFloorImages} held-out real images ({string.Join(", ", small.Select(r => $"{r.Label ?? "all"} {r.FloorCount}"))}): " +
+                      "noisy, and for FID biased upward at small n (an unbiased KID estimate may be negative); compare such labels with care.\n");
         if (report.LabelFidelity is { Count: > 0 } fidelity)
         {
             md.Append("\n## Label fidelity\n\nAUROC of the real-trained classifier at telling synthetic images with the label from synthetic images without it, beside its AUROC on real test images.\n\n");

@@ -31,7 +31,8 @@ public static class RocFigure
         plot.Axes.Bottom.Label.Text = "false-positive rate (1 − specificity)";
         plot.Axes.Left.Label.Text = "true-positive rate (sensitivity)";
         plot.Title($"ROC: {label}");
-        plot.ShowLegend(Alignment.LowerRight);
-        plot.SavePng(path, 700, 650);
+        // Below the axes, not over them: a legend in a corner hides the curve of a classifier near or below chance.
+        plot.ShowLegend(Edge.Bottom);
+        plot.SavePng(path, 700, 720);
     }
 }

@@ -29,7 +29,7 @@ public static class TrainingOverlap
         string which = ManifestEnums.Format(split);
         if (trained is null)
         {
-            reporter.Warn($"note: {runName} predates recorded training images ({TrainingImages.FileName}): the overlap of the {which} images with its training data could not be checked");
+            reporter.Warn($"{runName} predates recorded training images ({TrainingImages.FileName}): the overlap of the {which} images with its training data could not be checked");
             return "";
         }
         var images = evaluated.InSplit(split).ToList();

@@ -14,9 +14,24 @@ public static class EvaluationFolder
     public static string ForRun(string runPath, string runDataset, string datasetRoot, string datasetName, string split) =>
         Path.Combine(runPath, Same(runDataset, datasetRoot) ? $"eval-{split}" : $"eval-{Safe(datasetName)}-{split}");
 
-    /// <summary>What a folder holding results on <paramref name="split"/> of <paramref name="datasetRoot"/> by <paramref name="runs"/> records.</summary>
-    public static string Record(string datasetRoot, string split, params string[] runs) =>
-        $"dataset: {Full(datasetRoot)}\nsplit: {split}\nruns: {string.Join(" ", runs.Select(Full))}\n";
+    /// <summary>
+    /// What a folder holding results on <paramref name="split"/> of <paramref name="dataset"/> (see <see cref="DatasetForRun"/>,
+    /// or a dataset's name) by <paramref name="runs"/> records. Runs are recorded by folder name, not path, so a project or
+    /// run moved elsewhere (e.g. copied from a cluster) still re-evaluates into its own folders.
+    /// </summary>
+    public static string Record(string dataset, string split, params string[] runs) =>
+        $"dataset: {dataset}\nsplit: {split}\nruns: {string.Join(" ", runs.Select(RunName))}\n";
+
+    /// <summary>
+    /// The dataset as <see cref="Record"/> names it for a run's folder (<see cref="ForRun"/>): "the run's own" in
+    /// <c>eval-SPLIT</c> (wherever the dataset now lies), otherwise its name and full path, so that two datasets of the same
+    /// name do not share <c>eval-NAME-SPLIT</c>.
+    /// </summary>
+    public static string DatasetForRun(string runDataset, string datasetRoot, string datasetName) =>
+        Same(runDataset, datasetRoot) ? "the run's own" : Dataset(datasetRoot, datasetName);
+
+    /// <summary>A dataset as <see cref="Record"/> names it: its name and full path.</summary>
+    public static string Dataset(string datasetRoot, string datasetName) => $"{datasetName} ({Full(datasetRoot)})";
 
     /// <summary>
     /// Creates <paramref name="folder"/> for results described by <paramref name="record"/> and records them. A non-empty folder
@@ -48,6 +63,8 @@ public static class EvaluationFolder
     static bool Same(string a, string b) => string.Equals(Full(a), Full(b), StringComparison.Ordinal);
 
     static string Full(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+
+    static string RunName(string run) => Path.GetFileName(Full(run));
 
     static string Safe(string name) => new(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-').ToArray());
 }

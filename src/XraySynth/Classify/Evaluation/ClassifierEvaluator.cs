@@ -37,7 +37,7 @@ public static class ClassifierEvaluator
         string overlap = CheckOverlap(classifier, dataset, split, allowTrainingOverlap, reporter);
         string which = ManifestEnums.Format(split);
         string folder = EvaluationFolder.ForRun(classifier.Run.Path, classifier.Info.Dataset, dataset.Root, dataset.Info.Name, which);
-        EvaluationFolder.Claim(folder, EvaluationFolder.Record(dataset.Root, which, classifier.Run.Path), Path.GetFileName(folder) == $"eval-{which}",
+        EvaluationFolder.Claim(folder, EvaluationFolder.Record(EvaluationFolder.DatasetForRun(classifier.Info.Dataset, dataset.Root, dataset.Info.Name), which, classifier.Run.Path), Path.GetFileName(folder) == $"eval-{which}",
             "rename or delete it, or give the dataset another name");
         Directory.CreateDirectory(Path.Combine(folder, "roc"));
         var predictions = classifier.Predict(dataset, split, device, reporter);
@@ -67,10 +67,10 @@ public static class ClassifierEvaluator
         var dataset = Dataset.Load(datasetOverride ?? a.Info.Dataset);
         string overlap = string.Join("\n\n", new[] { CheckOverlap(a, dataset, split, allowTrainingOverlap, reporter), CheckOverlap(b, dataset, split, allowTrainingOverlap, reporter) }
             .Where(w => w.Length > 0).Distinct());
+        EvaluationFolder.Claim(outFolder, EvaluationFolder.Record(EvaluationFolder.Dataset(dataset.Root, dataset.Info.Name), ManifestEnums.Format(split), a.Run.Path, b.Run.Path), false, "choose another --out, or delete it");
         var predictionsA = a.Predict(dataset, split, device, reporter);
         var predictionsB = b.Predict(dataset, split, device, reporter).Align(predictionsA.ImageIds);
         var rows = PairedComparison.Compute(predictionsA.Probabilities, predictionsB.Probabilities, predictionsA.Truth, predictionsA.PatientIds, predictionsA.Labels, bootstrap);
-        EvaluationFolder.Claim(outFolder, EvaluationFolder.Record(dataset.Root, ManifestEnums.Format(split), a.Run.Path, b.Run.Path), false, "choose another --out, or delete it");
         Directory.CreateDirectory(Path.Combine(outFolder, "roc"));
         predictionsA.Write(Path.Combine(outFolder, "predictions-a.csv"));
         predictionsB.Write(Path.Combine(outFolder, "predictions-b.csv"));

@@ -40,16 +40,21 @@ public sealed class TrainingImages
         });
     }
 
-    /// <summary>The images recorded in <paramref name="runFolder"/>, or null for a run trained before they were recorded.</summary>
-    public static TrainingImages? Read(string runFolder)
+    /// <summary>
+    /// The images recorded in <paramref name="runFolder"/>, or null for a run trained before they were recorded; without
+    /// <paramref name="includeValidation"/> only those of the train split (for an evaluation on the validation split itself).
+    /// </summary>
+    public static TrainingImages? Read(string runFolder, bool includeValidation = true)
     {
         string path = Path.Combine(runFolder, FileName);
         if (!File.Exists(path)) return null;
         var images = new HashSet<string>(StringComparer.Ordinal);
         var patients = new HashSet<string>(StringComparer.Ordinal);
-        using var table = CsvTable.Open(path, ["image_id", "patient_id"]);
+        using var table = CsvTable.Open(path, ["image_id", "patient_id", "split"]);
+        string val = ManifestEnums.Format(Split.Val);
         while (table.Read())
         {
+            if (!includeValidation && table.Get("split") == val) continue;
             images.Add(table.Get("image_id"));
             string patient = table.Get("patient_id");
             if (patient.Length > 0) patients.Add(patient);

@@ -25,7 +25,9 @@ public static class TrainingOverlap
     {
         ArgumentNullException.ThrowIfNull(evaluated);
         ArgumentNullException.ThrowIfNull(reporter);
-        var trained = TrainingImages.Read(runFolder);
+        // On the validation split itself (checkpoint selection, early stopping) only the training images count.
+        bool onValidation = split == Split.Val;
+        var trained = TrainingImages.Read(runFolder, includeValidation: !onValidation);
         string which = ManifestEnums.Format(split);
         if (trained is null)
         {
@@ -44,7 +46,7 @@ public static class TrainingOverlap
             : recordedFingerprint is null ? "the run did not record its dataset's split fingerprint"
             : recordedFingerprint != TrainingImages.Fingerprint(evaluated) ? $"the dataset was re-split after training (split fingerprint {recordedFingerprint} at training, {TrainingImages.Fingerprint(evaluated)} now)"
             : "the dataset's split puts these patients in more than one split";
-        string message = $"{runName} was trained or validated on {seenImages.Count} of the {images.Count} {which} images{Some(seenImages)} " +
+        string message = $"{runName} was {(onValidation ? "trained" : "trained or validated")} on {seenImages.Count} of the {images.Count} {which} images{Some(seenImages)} " +
                          $"and on {seenPatients.Count} of their {patients.Count} patients{Some(seenPatients)}: {why}";
         if (!allow)
             throw new UserError($"{message}. Metrics on these images would be optimistic: evaluate on images the run never saw, or train a new run on this split " +

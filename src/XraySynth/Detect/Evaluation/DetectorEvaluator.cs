@@ -36,11 +36,11 @@ public static class DetectorEvaluator
         using var detector = TrainedDetector.Load(runPath, device);
         var dataset = Dataset.Load(datasetOverride ?? detector.Info.Dataset);
         string overlap = CheckOverlap(detector, dataset, split, allowTrainingOverlap, reporter);
-        var predictions = detector.Predict(dataset, split, device, reporter);
         string which = ManifestEnums.Format(split);
         string folder = EvaluationFolder.ForRun(detector.Run.Path, detector.Info.Dataset, dataset.Root, dataset.Info.Name, which);
-        EvaluationFolder.Claim(folder, EvaluationFolder.Record(dataset.Root, which, detector.Run.Path), Path.GetFileName(folder) == $"eval-{which}",
+        EvaluationFolder.Claim(folder, EvaluationFolder.Record(EvaluationFolder.DatasetForRun(detector.Info.Dataset, dataset.Root, dataset.Info.Name), which, detector.Run.Path), Path.GetFileName(folder) == $"eval-{which}",
             "rename or delete it, or give the dataset another name");
+        var predictions = detector.Predict(dataset, split, device, reporter);
         predictions.Write(Path.Combine(folder, "predictions.csv"));
         var metrics = DetectionMetrics.Evaluate(Images(predictions), predictions.Classes, predictions.PatientIds, bootstrap);
         DetectionTables.WriteMetricsCsv(Path.Combine(folder, "metrics.csv"), metrics);
@@ -62,11 +62,11 @@ public static class DetectorEvaluator
         var dataset = Dataset.Load(datasetOverride ?? a.Info.Dataset);
         string overlap = string.Join("\n\n", new[] { CheckOverlap(a, dataset, split, allowTrainingOverlap, reporter), CheckOverlap(b, dataset, split, allowTrainingOverlap, reporter) }
             .Where(w => w.Length > 0).Distinct());
+        EvaluationFolder.Claim(outFolder, EvaluationFolder.Record(EvaluationFolder.Dataset(dataset.Root, dataset.Info.Name), ManifestEnums.Format(split), a.Run.Path, b.Run.Path), false, "choose another --out, or delete it");
         var predictionsA = a.Predict(dataset, split, device, reporter);
         var predictionsB = b.Predict(dataset, split, device, reporter);
         if (a.Config.ImageSize != b.Config.ImageSize) predictionsB = Rescale(predictionsB, predictionsA.CacheSize);
         var gains = DetectionComparison.Compare(Images(predictionsA), Images(predictionsB), predictionsA.Classes, predictionsA.PatientIds, bootstrap);
-        EvaluationFolder.Claim(outFolder, EvaluationFolder.Record(dataset.Root, ManifestEnums.Format(split), a.Run.Path, b.Run.Path), false, "choose another --out, or delete it");
         predictionsA.Write(Path.Combine(outFolder, "predictions-a.csv"));
         predictionsB.Write(Path.Combine(outFolder, "predictions-b.csv"));
         DetectionTables.WriteComparisonCsv(Path.Combine(outFolder, "comparison.csv"), gains);

@@ -34,7 +34,7 @@ public sealed class GanPatches : ILesionPatchSource, IDisposable
         var info = GanRunInfo.Read(Path.Combine(ganRun, "run.json"));
         var geometry = LesionCrops.ReadGeometry(info.Dataset);
         var generator = TrainedGenerator.Load(ganRun, null, device);
-        try { UnfinishedGenerator.Ensure(generator, allow: false, "lesion-patch GAN", NullReporter.Instance); }
+        try { UnfinishedGenerator.Ensure(generator, allow: false, "lesion-patch GAN", NullReporter.Instance, offerFlag: false); }
         catch
         {
             generator.Dispose();

@@ -113,10 +113,5 @@ public sealed record AblationConfig : IValidatedConfig
         foreach (var arm in Arms)
             if (arm.Generator is { } g && !generatorNames.Contains(g))
                 yield return ("arms", $"arm '{arm.Name}' names generator '{g}', which is not defined{Common.NameSuggester.Hint(g, generatorNames)} (generators: {(generatorNames.Count == 0 ? "none" : string.Join(", ", generatorNames))})");
-        // Generators that are sampled (by an arm or a pseudo-boxes detection arm) must finish growing.
-        var sampled = Arms.Select(a => a.Generator).Concat(DetectionArms.Select(a => a.Generator)).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        foreach (var generator in Generators.Where(g => sampled.Contains(g.Name)).DistinctBy(g => g.Name))
-            if (FinishedGrowth.Problem(generator.Gan) is { } problem)
-                yield return ("generators", $"generator '{generator.Name}': {problem}");
     }
 }

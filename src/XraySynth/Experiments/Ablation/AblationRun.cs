@@ -88,6 +88,8 @@ public sealed class AblationRun
             if (File.ReadAllText(run.SettingsFile) != yaml) AtomicFile.WriteText(run.SettingsFile, w => w.Write(yaml));
             return run;
         }
+        if (FinishedGrowth.Problems(settings.Ablation).ToList() is { Count: > 0 } problems)
+            throw new UserError($"ablation '{settings.Ablation.Name}': {string.Join("; ", problems)}");
         Directory.CreateDirectory(run.ResultsFolder);
         AtomicFile.WriteText(run.SettingsFile, w => w.Write(yaml));
         AtomicFile.WriteText(System.IO.Path.Combine(path, "plan.txt"), w =>

@@ -77,7 +77,5 @@ public sealed record DetectionArmSpec : IValidatedConfig
             yield return ("generator", $"detection arm '{Name}' (pseudo-boxes) needs generator: one of the ablation's generators");
         if (Augmentation != DetectionAugmentation.PseudoBoxes && Generator is not null)
             yield return ("generator", $"detection arm '{Name}': generator is only used by pseudo-boxes arms");
-        if (Augmentation == DetectionAugmentation.PatchGan && FinishedGrowth.Problem(PatchGan) is { } problem)
-            yield return ("patch_gan", $"detection arm '{Name}': {problem}");
     }
 }

@@ -32,7 +32,8 @@ public static class UnfinishedGenerator
     /// <param name="allow">The caller's explicit opt-in (<see cref="Flag"/>).</param>
     /// <param name="command">What is about to use it, for the messages (e.g. "gan sample").</param>
     /// <param name="reporter">Receives the warning when allowed.</param>
-    public static void Ensure(ISampleSource source, bool allow, string command, IReporter reporter)
+    /// <param name="offerFlag">Whether the command has the opt-in flag, so that the error may suggest it.</param>
+    public static void Ensure(ISampleSource source, bool allow, string command, IReporter reporter, bool offerFlag = true)
     {
         if (IsFinished(source)) return;
         string kimg = source.Kimg.ToString("0.###", CultureInfo.InvariantCulture);
@@ -46,6 +47,6 @@ public static class UnfinishedGenerator
             ? $"continue training with: xraysynth gan train --resume {run} --kimg K (K above {trained.KimgToFinish.ToString("0.###", CultureInfo.InvariantCulture)}, " +
               $"where {source.Resolution} px is fully faded in)"
             : $"resume its training run (xraysynth gan train --resume RUN with more --kimg) and export it again";
-        throw new UserError($"{command}: {state}. Its samples would be coarse {source.SampleResolution} px images; {goOn}, or pass {Flag} to use it as it is");
+        throw new UserError($"{command}: {state}. Its samples would be coarse {source.SampleResolution} px images; {goOn}" + (offerFlag ? $", or pass {Flag} to use it as it is" : ""));
     }
 }

@@ -35,8 +35,19 @@ public sealed class EvaluationFolderTests
         Assert.Equal(Path.Combine(run, "eval-test"), own.Folder);
         var elsewhere = Evaluate(temp.File("other"));
         Assert.Equal(Path.Combine(run, $"eval-{Dataset.Load(temp.File("other")).Info.Name}-test"), elsewhere.Folder);
-        Assert.Equal(EvaluationFolder.Record(temp.File("data"), "test", run), File.ReadAllText(Path.Combine(own.Folder, EvaluationFolder.RecordFile)));
+        Assert.Equal(EvaluationFolder.Record("the run's own", "test", run), File.ReadAllText(Path.Combine(own.Folder, EvaluationFolder.RecordFile)));
+        Assert.Contains($"runs: {Path.GetFileName(run)}\n", File.ReadAllText(Path.Combine(own.Folder, EvaluationFolder.RecordFile)));
         Assert.Contains(Path.GetFullPath(temp.File("other")), File.ReadAllText(Path.Combine(elsewhere.Folder, EvaluationFolder.RecordFile)));
+
+        // A run moved elsewhere (e.g. copied back from a cluster) re-evaluates into its own folder.
+        string moved = Path.Combine(temp.File("moved"), Path.GetFileName(run));
+        foreach (string file in Directory.EnumerateFiles(run, "*", SearchOption.AllDirectories))
+        {
+            string target = Path.Combine(moved, Path.GetRelativePath(run, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        Assert.Equal(Path.Combine(moved, "eval-test"), ClassifierEvaluator.Evaluate(moved, Split.Test, null, Bootstrap, TorchFixture.Cpu.Device, NullReporter.Instance).Folder);
 
         var clash = Assert.Throws<UserError>(() => Evaluate(temp.File("other2")));     // same name, another dataset: refused
         Assert.Contains("holds other results", clash.Message);

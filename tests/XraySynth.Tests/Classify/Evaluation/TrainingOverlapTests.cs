@@ -46,6 +46,9 @@ public sealed class TrainingOverlapTests
         Assert.Equal(seen.Select(i => i.Id).ToHashSet(), recorded.ImageIds);
         Assert.Equal(TrainingImages.Fingerprint(original), ClassifierRunInfo.Read(Path.Combine(trained.RunFolder, "run.json")).SplitFingerprint);
         Assert.NotEmpty(Evaluate(trained.RunFolder).Metrics);   // its own, untouched test split is fine
+        // Its validation split too: there only the training images count (the run selected its checkpoint on val).
+        Assert.Equal(original.InSplit(Split.Train).Select(i => i.Id).ToHashSet(), TrainingImages.Read(trained.RunFolder, includeValidation: false)!.ImageIds);
+        Assert.NotEmpty(ClassifierEvaluator.Evaluate(trained.RunFolder, Split.Val, null, Bootstrap, TorchFixture.Cpu.Device, NullReporter.Instance, false).Metrics);
 
         // Another dataset holding the same images, split differently.
         DatasetSplitter.SplitFolder(temp.File("data"), temp.File("other"), new SplitConfig { Seed = 99 }, NullReporter.Instance);
@@ -92,7 +95,7 @@ public sealed class TrainingOverlapTests
         var other = DetectorEvaluator.Evaluate(trained.RunFolder, Split.Test, temp.File("other"), Bootstrap, TorchFixture.Cpu.Device, NullReporter.Instance);
         Assert.NotEqual(own.Folder, other.Folder);
         Assert.Equal(Path.Combine(trained.RunFolder, "eval-test"), own.Folder);
-        Assert.Equal(EvaluationFolder.Record(temp.File("data"), "test", trained.RunFolder), File.ReadAllText(Path.Combine(own.Folder, EvaluationFolder.RecordFile)));
+        Assert.Equal(EvaluationFolder.Record("the run's own", "test", trained.RunFolder), File.ReadAllText(Path.Combine(own.Folder, EvaluationFolder.RecordFile)));
 
         DatasetSplitter.SplitFolder(temp.File("data"), null, new SplitConfig { Seed = 99 }, NullReporter.Instance);
         var error = Assert.Throws<UserError>(() => DetectorEvaluator.Evaluate(trained.RunFolder, Split.Test, null, Bootstrap, TorchFixture.Cpu.Device, NullReporter.Instance));

@@ -31,6 +31,15 @@ public sealed class UnfinishedGeneratorTests(TinyRuns runs) : IClassFixture<Tiny
     }
 
     [Fact]
+    public void A_command_without_the_opt_in_flag_is_not_told_to_pass_it()
+    {
+        using var generator = TrainedGenerator.Load(runs.Early, null, TorchFixture.Cpu.Device);
+        var error = Assert.Throws<UserError>(() => UnfinishedGenerator.Ensure(generator, allow: false, "lesion-patch GAN", NullReporter.Instance, offerFlag: false));
+        Assert.Contains("gan train --resume", error.Message);
+        Assert.DoesNotContain("--allow-unfinished", error.Message);
+    }
+
+    [Fact]
     public void With_the_opt_in_sampling_warns_and_writes_the_images_at_the_resolution_actually_generated()
     {
         var reporter = new RecordingReporter();

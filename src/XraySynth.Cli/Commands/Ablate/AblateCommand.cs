@@ -45,7 +45,9 @@ public static class AblateCommand
                 context.Console.Out.WriteLine($"ablation {settings.Ablation.Name}: {settings.Ablation.Arms.Count} arms × {settings.Ablation.Seeds.Count} seeds = {plan.Cells.Count} cells");
                 context.Console.Out.WriteLine($"run folder: {Path.Combine(settings.Ablation.Out, settings.Ablation.Name)}");
                 foreach (string line in plan.Describe()) context.Console.Out.WriteLine("  " + line);
-                return 0;
+                var problems = FinishedGrowth.Problems(settings.Ablation).ToList();
+                foreach (string problem in problems) context.Reporter.Warn($"{problem} (the run would be refused)");
+                return problems.Count == 0 ? 0 : 2;
             }
             var run = AblationRun.CreateOrContinue(settings);
             var runtime = context.StartTorch(compute);

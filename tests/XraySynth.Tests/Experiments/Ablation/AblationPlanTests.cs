@@ -101,6 +101,16 @@ public sealed class AblationPlanTests
         Assert.Contains("generator 'p': kimg 3 ends before the final 64 px is fully faded in (240 kimg", error.Message);
         Assert.False(Directory.Exists(temp.File("runs/g")));
 
+        // The dry run says so too, and fails, without creating anything.
+        var (code, output, dryError) = CliHarness.Run("ablate", "--config", temp.File("a.yaml"), "--dry-run");
+        Assert.Equal(2, code);
+        Assert.Contains("cells", output);
+        Assert.Contains("generator 'p': kimg 3 ends before", dryError);
+        Assert.Contains("(the run would be refused)", dryError);
+        Assert.False(Directory.Exists(temp.File("runs/g")));
+        File.WriteAllText(temp.File("ok.yaml"), yaml.Replace("kimg: 3", "kimg: 240", StringComparison.Ordinal));
+        Assert.Equal(0, CliHarness.Run("ablate", "--config", temp.File("ok.yaml"), "--dry-run").ExitCode);
+
         // A run folder written before the check (e.g. by an earlier version) still opens for report, status and collect.
         Directory.CreateDirectory(temp.File("runs/g"));
         File.WriteAllText(temp.File("runs/g/ablation.yaml"), settings.ToYaml());

@@ -30,7 +30,7 @@ static class GanResumeFlags
             conflicts.Add($"{flag}{(value.Length == 0 ? "" : " " + value)} conflicts with the run's {runValue}");
 
         if (given.Data is { } data && !SamePath(data, dataset)) Conflict("--data", data, $"data {dataset}");
-        string parent = Path.GetDirectoryName(Path.GetFullPath(run).TrimEnd(Path.DirectorySeparatorChar)) ?? "";
+        string parent = Path.GetDirectoryName(ResumeFlags.FullPath(run)) ?? "";
         if (given.Out is { } output && !SamePath(output, parent)) Conflict("--out", output, $"folder {parent}");
         if (given.Kind is { } kind && !string.Equals(kind.Trim(), Lower(config.Kind), StringComparison.OrdinalIgnoreCase))
             Conflict("--kind", kind, $"kind {Lower(config.Kind)}");
@@ -56,6 +56,5 @@ static class GanResumeFlags
         _ => $"focus {config.Focus.ToString().ToLowerInvariant()}",
     };
 
-    static bool SamePath(string a, string b) =>
-        string.Equals(Path.GetFullPath(a).TrimEnd(Path.DirectorySeparatorChar), Path.GetFullPath(b).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal);
+    static bool SamePath(string a, string b) => string.Equals(ResumeFlags.FullPath(a), ResumeFlags.FullPath(b), StringComparison.Ordinal);
 }

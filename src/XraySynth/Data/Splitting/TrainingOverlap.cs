@@ -44,7 +44,7 @@ public static class TrainingOverlap
         string why = !sameDataset
             ? $"{evaluated.Root} shares them with the run's dataset {runDataset}"
             : recordedFingerprint is null ? "the run did not record its dataset's split fingerprint"
-            : recordedFingerprint != TrainingImages.Fingerprint(evaluated) ? $"the dataset was re-split after training (split fingerprint {recordedFingerprint} at training, {TrainingImages.Fingerprint(evaluated)} now)"
+            : TrainingImages.Fingerprint(evaluated) is var now && recordedFingerprint != now ? $"the dataset was re-split after training (split fingerprint {recordedFingerprint} at training, {now} now)"
             : "the dataset's split puts these patients in more than one split";
         string message = $"{runName} was {(onValidation ? "trained" : "trained or validated")} on {seenImages.Count} of the {images.Count} {which} images{Some(seenImages)} " +
                          $"and on {seenPatients.Count} of their {patients.Count} patients{Some(seenPatients)}: {why}";

@@ -90,8 +90,8 @@ public static class GanTrainer
         using var dOwner = dOptimizer;
         var step = new GanStep(networks, gOptimizer, dOptimizer, config);
         var schedule = new ProgressiveSchedule(config);
-        if (config.Kimg < schedule.KimgToReachTarget())
-            reporter.Warn($"gan: kimg {config.Kimg} ends before the final {config.Resolution} px is fully faded in ({schedule.KimgToReachTarget():0.###} kimg with fade_kimg {config.FadeKimg} and stable_kimg {config.StableKimg}): " +
+        if (schedule.KimgToReachTarget() is var toFinish && config.Kimg < toFinish)
+            reporter.Warn($"gan: kimg {config.Kimg} ends before the final {config.Resolution} px is fully faded in ({toFinish:0.###} kimg with fade_kimg {config.FadeKimg} and stable_kimg {config.StableKimg}): " +
                 "gan sample will refuse the run until it is continued (gan train --resume RUN --kimg K); raise --kimg to train it through");
         using var log = new TrainingLog(run.LogFile, request.Resume is null ? null : state.Step);
         string Snapshot(TrainingState s)
